@@ -1,0 +1,48 @@
+/** `recap index <folder> [--json]`: the posts of a site, as a table or JSON. */
+import { parseArgs } from 'node:util';
+import type { PostSummary } from '../../../shared/model';
+import { Workspace } from '../../services/workspace/workspace';
+import { EXIT_OK, UsageError, type CliIo } from '../io';
+
+export async function indexCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
+  if (positionals.length !== 1) throw new UsageError('recap index needs exactly one folder.');
+  const workspace = await Workspace.open(resolveFrom(io, positionals[0]!));
+  const { site, posts } = await workspace.list();
+  if (values.json) {
+    io.out(
+      JSON.stringify({
+        site: { root: site.root, kind: site.kind },
+        posts: posts.map(({ path, title, date, draft, tags, categories, words }) => ({ path, title, date, draft, tags, categories, words })),
+      }) + '\n',
+    );
+    return EXIT_OK;
+  }
+  io.out(`${site.root} · ${site.kind} · ${posts.length} post${posts.length === 1 ? '' : 's'}\n\n`);
+  io.out(formatTable(posts, io.columns ?? 100) + '\n');
+  return EXIT_OK;
+}
+
+export function resolveFrom(io: CliIo, target: string): string {
+  return target.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(target) ? target : `${io.cwd.replace(/[\\/]$/, '')}/${target}`;
+}
+
+function formatTable(posts: PostSummary[], columns: number): string {
+  const rows = posts.map((p) => [p.date?.slice(0, 10) ?? '—', p.draft ? 'draft' : '', String(p.words), p.title, p.path]);
+  const header = ['DATE', 'DRAFT', 'WORDS', 'TITLE', 'PATH'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  // Title and path share what the terminal has left; both are cut with an ellipsis.
+  const fixed = widths[0]! + widths[1]! + widths[2]! + 8;
+  const room = Math.max(30, columns - fixed);
+  widths[3] = Math.min(widths[3]!, Math.ceil(room * 0.55));
+  widths[4] = Math.min(widths[4]!, room - widths[3]!);
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => {
+        const fitted = cell.length > widths[i]! ? cell.slice(0, widths[i]! - 1) + '…' : cell;
+        return i === 2 ? fitted.padStart(widths[i]!) : fitted.padEnd(widths[i]!);
+      })
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)].join('\n');
+}

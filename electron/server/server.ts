@@ -1,0 +1,136 @@
+/**
+ * Browser mode: the renderer and the API on loopback, for machines without
+ * the Electron binary and for end-to-end tests. Every request needs the
+ * token; Host and Origin must be this server's own.
+ *
+ *   GET /?token=T        → 302 to /s/T/ (the token then lives in the path, so
+ *                          relative asset and API URLs carry it, no cookie needed)
+ *   GET /s/T/<file>      → the built renderer
+ *   WS  /s/T/api         → the API
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import { MAX_POST_BYTES, type EventName, type Events } from '../../shared/api';
+import { RecapError } from '../../shared/errors';
+import { AppState, createHandlers } from '../services/app-handlers';
+import { RecentFolders } from '../services/settings/recent-folders';
+import { DEFAULT_LIMITS, sendEvent, serveApi, type SocketLimits } from './api-socket';
+import { createToken, hostAllowed, originAllowed, tokenMatches } from './guard';
+import { securityHeaders, serveStatic } from './static-files';
+
+export interface ServeOptions {
+  root: string;
+  rendererDir: string;
+  stateDir: string;
+  port?: number;
+  /** Defaults to 127.0.0.1. Anything else must be asked for explicitly (see the CLI). */
+  host?: string;
+  token?: string;
+  limits?: SocketLimits;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  token: string;
+  root: string;
+  broadcast<E extends EventName>(event: E, payload: Events[E]): void;
+  close(): Promise<void>;
+}
+
+/** JSON escaping can double a post's size; leave room for the envelope. */
+const MAX_MESSAGE_BYTES = MAX_POST_BYTES * 2 + 64 * 1024;
+
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const state = new AppState(RecentFolders.inStateDir(options.stateDir));
+  const workspace = await state.open(options.root);
+  const root = workspace.site.root;
+  const token = options.token ?? createToken();
+  const handlers = createHandlers(state, { mode: 'browser', allowedRoots: [root] });
+  const host = options.host ?? '127.0.0.1';
+  let port = options.port ?? 0;
+  const prefix = `/s/${token}/`;
+
+  const refuse = (res: ServerResponse, status: 401 | 403 | 405, message: string) => {
+    res.writeHead(status, { ...securityHeaders(port), 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(message + '\n');
+  };
+
+  const server = createServer((req, res) => {
+    void handleRequest(req, res).catch(() => {
+      if (!res.headersSent) refuse(res, 403, 'Request refused.');
+      else res.destroy();
+    });
+  });
+
+  async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!hostAllowed(req.headers.host, port) || !originAllowed(req.headers.origin, port)) {
+      return refuse(res, 403, 'Recap only answers pages it served itself (Host or Origin not allowed).');
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed.');
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/') {
+      if (!tokenMatches(token, url.searchParams.get('token'))) return refuse(res, 401, 'Open the exact link `recap serve` printed: it carries the access token.');
+      res.writeHead(302, { ...securityHeaders(port), Location: prefix, 'Cache-Control': 'no-store' });
+      res.end();
+      return;
+    }
+    const relative = pathUnderToken(url.pathname);
+    if (relative === null) return refuse(res, 401, 'Open the exact link `recap serve` printed: it carries the access token.');
+    await serveStatic(res, options.rendererDir, relative, port);
+  }
+
+  /** The part of a path after /s/<token>/, or null when the token is missing or wrong. */
+  function pathUnderToken(pathname: string): string | null {
+    const match = /^\/s\/([^/]+)\/(.*)$/.exec(pathname);
+    if (!match || !tokenMatches(token, match[1])) return null;
+    return match[2] ?? '';
+  }
+
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  server.on('upgrade', (req, socket, head) => {
+    const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    // A WebSocket must come from a page this server served: Origin is required, not just allowed.
+    const ok =
+      hostAllowed(req.headers.host, port) &&
+      req.headers.origin !== undefined &&
+      originAllowed(req.headers.origin, port) &&
+      pathUnderToken(pathname) === 'api';
+    if (!ok) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(req, socket, head, (ws) => serveApi(ws, handlers, options.limits ?? DEFAULT_LIMITS));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new RecapError('refused', `Port ${port} is already in use. Choose another with --port, or leave it out for a free one.`)
+          : error.code === 'EACCES'
+            ? new RecapError('refused', `Not allowed to listen on port ${port}. Choose a port above 1024.`)
+            : error,
+      );
+    });
+    server.listen(port, host, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/?token=${token}`,
+    port,
+    token,
+    root,
+    broadcast(event, payload) {
+      for (const client of sockets.clients) sendEvent(client, { event, payload });
+    },
+    async close() {
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Atomic replace: write a temp file in the same folder, fsync it, give it the
+ * original's mode, rename it over the target, fsync the folder. A crash at any
+ * point leaves either the old file or the new one, never half of either.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface AtomicWriteOptions {
+  /** Create missing parent folders (state files); posts never need it. */
+  createDirs?: boolean;
+  /** Mode for a new file; an existing file keeps its own. */
+  mode?: number;
+}
+
+export async function writeFileAtomic(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+  const dir = path.dirname(file);
+  if (options.createDirs) await mkdir(dir, { recursive: true });
+
+  let mode = options.mode ?? 0o644;
+  try {
+    mode = (await stat(file)).mode & 0o7777;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+
+  const temp = path.join(dir, `.${path.basename(file)}.recap-${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await open(temp, 'wx', mode);
+  try {
+    await handle.writeFile(data);
+    await handle.chmod(mode); // the umask may have narrowed the mode given to open()
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await handle.close();
+  try {
+    await rename(temp, file);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await syncDir(dir);
+}
+
+async function syncDir(dir: string): Promise<void> {
+  // Makes the rename itself durable. Not supported on every platform (Windows): best effort.
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    /* ignore */
+  }
+}

@@ -1,0 +1,48 @@
+/** Tells which static-site generator a folder belongs to, from the files each one requires. */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { SiteKind } from '../../../shared/model';
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function firstExisting(root: string, names: string[]): Promise<string | null> {
+  for (const name of names) if (await exists(path.join(root, name))) return path.join(root, name);
+  return null;
+}
+
+async function readSmall(file: string): Promise<string> {
+  try {
+    return (await readFile(file, 'utf8')).slice(0, 64 * 1024);
+  } catch {
+    return '';
+  }
+}
+
+export async function detectSiteKind(root: string): Promise<SiteKind> {
+  // Zola and Hugo both may use config.toml: Zola spells `base_url`, Hugo `baseURL`.
+  const zolaConfig = await firstExisting(root, ['zola.toml', 'config.toml']);
+  if (zolaConfig && /^\s*base_url\s*=/m.test(await readSmall(zolaConfig)) && (await exists(path.join(root, 'content')))) return 'zola';
+
+  if (await firstExisting(root, ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json'])) return 'hugo';
+  const legacyHugo = await firstExisting(root, ['config.toml', 'config.yaml', 'config.yml', 'config.json']);
+  if (legacyHugo && /baseurl/i.test(await readSmall(legacyHugo))) return 'hugo';
+  if ((await exists(path.join(root, 'archetypes'))) && (await exists(path.join(root, 'content')))) return 'hugo';
+
+  if ((await firstExisting(root, ['_config.yml', '_config.yaml', '_config.toml'])) || (await exists(path.join(root, '_posts')))) return 'jekyll';
+
+  if (await firstExisting(root, ['astro.config.mjs', 'astro.config.js', 'astro.config.ts', 'astro.config.mts', 'astro.config.cjs'])) return 'astro';
+
+  if (await firstExisting(root, ['.eleventy.js', 'eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs', 'eleventy.config.ts'])) return 'eleventy';
+  const pkg = await readSmall(path.join(root, 'package.json'));
+  if (pkg.includes('"@11ty/eleventy"')) return 'eleventy';
+  if (pkg.includes('"astro"')) return 'astro';
+
+  return 'unknown';
+}

@@ -1,0 +1,64 @@
+/**
+ * Lists the files of a site that are posts, by the generator's own rules.
+ * Section pages (`_index.md`) and templates (`_defaults.md`, archetypes) are not posts.
+ */
+import { opendir } from 'node:fs/promises';
+import path from 'node:path';
+import type { SiteKind } from '../../../shared/model';
+
+const MARKDOWN = /\.(md|markdown|mdown|mkdn|mkd|mdx)$/i;
+const JEKYLL_POST = /^\d{4}-\d{2}-\d{2}-.+/;
+/** Folders no generator reads posts from: VCS, dependencies and build output. */
+const SKIPPED_DIRS = new Set(['node_modules', '_site', 'vendor', 'public', 'dist', 'resources', 'archetypes', '_includes', '_layouts', '_data', 'themes']);
+const NOT_POSTS = new Set(['_index.md', '_defaults.md', 'readme.md', 'changelog.md', 'license.md', 'contributing.md', 'code_of_conduct.md']);
+
+/** Where each kind keeps its posts, relative to the root. */
+const POST_ROOTS: Record<SiteKind, string[]> = {
+  jekyll: ['.'],
+  hugo: ['content'],
+  zola: ['content'],
+  astro: ['src/content', 'src/pages'],
+  eleventy: ['.'],
+  unknown: ['.'],
+};
+
+export function isPostPath(kind: SiteKind, relative: string): boolean {
+  const segments = relative.split('/');
+  const name = segments[segments.length - 1] ?? '';
+  if (!MARKDOWN.test(name) || NOT_POSTS.has(name.toLowerCase()) || name.startsWith('_template')) return false;
+  if (segments.some((s) => s.startsWith('.') || SKIPPED_DIRS.has(s))) return false;
+  if (kind === 'jekyll') {
+    const folders = segments.slice(0, -1);
+    if (folders.includes('_drafts')) return true;
+    return folders.includes('_posts') && JEKYLL_POST.test(name);
+  }
+  return POST_ROOTS[kind].some((dir) => dir === '.' || relative.startsWith(dir + '/'));
+}
+
+/** Site-relative paths (with `/`) of every post, in no particular order. */
+export async function findPosts(root: string, kind: SiteKind): Promise<string[]> {
+  const found: string[] = [];
+  await Promise.all(POST_ROOTS[kind].map((dir) => walk(root, dir === '.' ? '' : dir, kind, found)));
+  return found;
+}
+
+async function walk(root: string, relativeDir: string, kind: SiteKind, found: string[]): Promise<void> {
+  let dir;
+  try {
+    dir = await opendir(path.join(root, relativeDir));
+  } catch {
+    return; // a missing content folder simply has no posts
+  }
+  const subdirs: string[] = [];
+  for await (const entry of dir) {
+    if (entry.name.startsWith('.')) continue;
+    const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
+    // Symlinks are not followed: they could lead out of the site or loop.
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRS.has(entry.name)) subdirs.push(relative);
+    } else if (entry.isFile() && isPostPath(kind, relative)) {
+      found.push(relative);
+    }
+  }
+  await Promise.all(subdirs.map((sub) => walk(root, sub, kind, found)));
+}

@@ -1,0 +1,92 @@
+/** The data that crosses between main process, browser-mode server, CLI and renderer. */
+
+export const siteKinds = ['jekyll', 'hugo', 'zola', 'eleventy', 'astro', 'unknown'] as const;
+export type SiteKind = (typeof siteKinds)[number];
+
+export interface Site {
+  /** Absolute path of the opened folder, as the user gave it. */
+  root: string;
+  /** Folder name, for titles and lists. */
+  name: string;
+  kind: SiteKind;
+}
+
+export interface PostSummary {
+  /** Relative to the site root, `/` separators. */
+  path: string;
+  title: string;
+  /** As written (`YYYY-MM-DD` or a full timestamp), else from the file name or permalink, else null. */
+  date: string | null;
+  draft: boolean;
+  tags: string[];
+  categories: string[];
+  words: number;
+  /** Set when the front matter cannot be read; the post is still listed. */
+  error?: string;
+}
+
+export interface PostList {
+  site: Site;
+  posts: PostSummary[];
+}
+
+export type LineEnding = 'lf' | 'crlf' | 'mixed' | 'none';
+
+export interface Encoding {
+  /** A UTF-8 byte order mark starts the file; it is kept on save. */
+  bom: boolean;
+  /** The line endings on disk; the editor always sees `\n`, saves restore them. */
+  lineEnding: LineEnding;
+  /** False when the bytes are not valid UTF-8: shown read-only, never re-encoded. */
+  utf8: boolean;
+}
+
+export type FrontMatterLanguage = 'yaml' | 'toml' | 'json';
+
+/** A JSON-safe front-matter value (dates are kept as the text that was written). */
+export type FrontMatterValue =
+  | string
+  | number
+  | boolean
+  | null
+  | FrontMatterValue[]
+  | { [key: string]: FrontMatterValue };
+
+export interface FrontMatterInfo {
+  language: FrontMatterLanguage | null;
+  data: Record<string, FrontMatterValue> | null;
+  /** Why the block could not be read, with its 1-based line in the file. */
+  error: { message: string; line?: number } | null;
+}
+
+export interface PostDocument {
+  path: string;
+  /** The file's text as the editor shows it: no BOM, `\n` line endings. */
+  text: string;
+  /** SHA-256 of the bytes on disk when read; a save must name it. */
+  hash: string;
+  encoding: Encoding;
+  readOnly: boolean;
+  /** Plain sentences for the author (e.g. "not UTF-8"). */
+  warnings: string[];
+  frontMatter: FrontMatterInfo;
+}
+
+export interface SaveResult {
+  hash: string;
+  /** ISO timestamp of the save. */
+  savedAt: string;
+}
+
+export interface Session {
+  mode: 'electron' | 'browser';
+  site: Site | null;
+  /** Recently opened folders, newest first. */
+  recent: string[];
+  /** Electron can show a native folder chooser; browser mode serves one folder. */
+  canChooseFolder: boolean;
+}
+
+/** Commands the application menu sends to the window. */
+export const menuCommands = ['open-folder', 'new-post', 'save', 'toggle-preview', 'find-post'] as const;
+export type MenuCommand = (typeof menuCommands)[number];
