@@ -1,4 +1,6 @@
 /** What a CLI command may touch of the outside world; tests pass their own. */
+import path from 'node:path';
+
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
@@ -16,3 +18,8 @@ export class UsageError extends Error {}
 export const EXIT_OK = 0;
 export const EXIT_REFUSED = 1;
 export const EXIT_USAGE = 2;
+
+/** A path argument, relative to where the command was run. */
+export function resolveFrom(io: CliIo, target: string): string {
+  return path.resolve(io.cwd, target);
+}

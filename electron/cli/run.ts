@@ -4,51 +4,55 @@
  * unreadable input). Never a stack trace.
  */
 import { RecapError } from '../../shared/errors';
-import { indexCommand } from './commands/index-command';
-import { serveCommand } from './commands/serve-command';
+import { commands } from './commands/registry';
 import { EXIT_OK, EXIT_REFUSED, EXIT_USAGE, UsageError, type CliIo } from './io';
-import { commandHelp, mainHelp } from './usage';
 
 /** Errors that mean "this input cannot be read" (exit 2) rather than "refused" (exit 1). */
 const UNREADABLE = new Set(['bad-request', 'not-found', 'not-a-folder', 'binary-file', 'not-utf8', 'too-large', 'invalid-front-matter', 'unsupported-front-matter', 'outside-folder']);
 
+export function mainHelp(): string {
+  const width = Math.max(...Object.values(commands).map((c) => c.synopsis.length));
+  return `Recap: write blog posts and event write-ups for your static site.
+
+Usage: recap <command> [options]
+
+Commands:
+${Object.values(commands)
+  .map((c) => `  ${c.synopsis.padEnd(width)}   ${c.summary}`)
+  .join('\n')}
+
+Run \`recap <command> --help\` for a command's options.
+Exit codes: 0 success, 1 refused or problems found, 2 bad usage or unreadable input.
+`;
+}
+
 export async function runCli(argv: string[], io: CliIo, stopped: Promise<void> = new Promise(() => undefined)): Promise<number> {
-  const [command, ...args] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    const topic = command === 'help' ? args[0] : undefined;
-    io.out((topic && commandHelp[topic]) || mainHelp);
-    io.out('\n');
-    return command === undefined ? EXIT_USAGE : EXIT_OK;
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    const topic = name === 'help' && args[0] ? commands[args[0]] : undefined;
+    io.out(topic ? topic.help + '\n' : mainHelp());
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
-  if (command === '--version' || command === '-v') {
+  if (name === '--version' || name === '-v') {
     io.out('recap 0.1.0\n');
     return EXIT_OK;
   }
-  if (args.includes('--help') || args.includes('-h')) {
-    const help = commandHelp[command];
-    if (help) {
-      io.out(help + '\n');
-      return EXIT_OK;
-    }
+  const command = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
+  if (command && (args.includes('--help') || args.includes('-h'))) {
+    io.out(command.help + '\n');
+    return EXIT_OK;
   }
   try {
-    switch (command) {
-      case 'index':
-        return await indexCommand(args, io);
-      case 'serve':
-        return await serveCommand(args, io, stopped);
-      default:
-        throw new UsageError(`Unknown command "${command}".`);
-    }
+    if (!command) throw new UsageError(`Unknown command "${name}".`);
+    return await command.run(args, io, stopped);
   } catch (error) {
-    return report(error, command, io);
+    return report(error, command ? name : undefined, io);
   }
 }
 
-function report(error: unknown, command: string, io: CliIo): number {
+function report(error: unknown, name: string | undefined, io: CliIo): number {
   if (error instanceof UsageError || isParseArgsError(error)) {
-    const hint = commandHelp[command] ? `recap ${command} --help` : 'recap --help';
-    io.err(`recap: ${(error as Error).message} See \`${hint}\`.\n`);
+    io.err(`recap: ${(error as Error).message} See \`${name ? `recap ${name} --help` : 'recap --help'}\`.\n`);
     return EXIT_USAGE;
   }
   if (error instanceof RecapError) {

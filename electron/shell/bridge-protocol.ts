@@ -40,5 +40,7 @@ export function methodsSwitch(names: readonly string[]): string {
 export function methodsFromArgv(argv: readonly string[]): string[] {
   const found = argv.find((arg) => arg.startsWith(METHODS_SWITCH));
   if (found === undefined) return [];
-  return [...new Set(found.slice(METHODS_SWITCH.length).split(',').filter((name) => METHOD_NAME.test(name)))];
+  const names = found.slice(METHODS_SWITCH.length).split(',');
+  // `on` is the bridge's own subscription function and cannot be shadowed by a method.
+  return [...new Set(names.filter((name) => METHOD_NAME.test(name) && name !== 'on'))];
 }

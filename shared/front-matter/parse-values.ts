@@ -4,7 +4,7 @@
  * not a hang. Errors carry the 1-based line inside the content.
  */
 import { parse as parseTomlText, TomlError } from 'smol-toml';
-import { parseDocument } from 'yaml';
+import { isScalar, parseDocument, visit, type Document } from 'yaml';
 import type { FrontMatterValue } from '../model';
 
 /** Front matter beyond this is not a real post's; refusing it bounds the parsers' work. */
@@ -23,11 +23,11 @@ export class FrontMatterSyntaxError extends Error {
 
 export function parseYaml(content: string): Record<string, FrontMatterValue> {
   checkSize(content);
-  const doc = parseDocument(content, { uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = parseDocument(content, { uniqueKeys: true, prettyErrors: true, strict: true });
   const first = doc.errors[0];
   if (first) {
-    const line = first.linePos?.[0].line;
-    const duplicate = /Map keys must be unique/.test(first.message);
+    const line = first.code === 'MISSING_CHAR' ? lineOfEnclosingScalar(doc, content, first.pos[0]) ?? first.linePos?.[0].line : first.linePos?.[0].line;
+    const duplicate = first.code === 'DUPLICATE_KEY';
     throw new FrontMatterSyntaxError(
       duplicate ? `Duplicate key ${duplicateKeyName(content, first.pos[0])}in the front matter.` : `The YAML front matter is invalid: ${firstSentence(first.message)}`,
       line,
@@ -96,6 +96,17 @@ function asRecord(value: unknown, language: string): Record<string, FrontMatterV
   return toFrontMatterValue(value) as Record<string, FrontMatterValue>;
 }
 
+/** An unclosed quote is reported where the parser gave up; the author needs the line where the quote opened. */
+function lineOfEnclosingScalar(doc: Document, content: string, offset: number): number | undefined {
+  let start = -1;
+  visit(doc, {
+    Scalar(_key, node) {
+      if (isScalar(node) && node.range && node.range[0] <= offset && node.range[1] >= offset) start = Math.max(start, node.range[0]);
+    },
+  });
+  return start < 0 ? undefined : content.slice(0, start).split('\n').length;
+}
+
 function checkSize(content: string): void {
   if (content.length > MAX_FRONT_MATTER_CHARS) {
     throw new FrontMatterSyntaxError(`The front matter is larger than ${MAX_FRONT_MATTER_CHARS / 1024} KB; Recap refuses to parse it.`);
@@ -110,5 +121,5 @@ function duplicateKeyName(content: string, offset: number): string {
 
 function firstSentence(message: string): string {
   const line = message.split('\n')[0] ?? message;
-  return line.replace(/ at line \d+, column \d+:?$/, '').replace(/\.?$/, '.');
+  return line.replace(/Missing closing "quote/, 'A quoted value is never closed (missing ")').replace(/ at line \d+, column \d+:?$/, '').replace(/:$/, '').replace(/\.?$/, '.');
 }

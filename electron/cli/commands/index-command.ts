@@ -2,30 +2,40 @@
 import { parseArgs } from 'node:util';
 import type { PostSummary } from '../../../shared/model';
 import { Workspace } from '../../services/workspace/workspace';
-import { EXIT_OK, UsageError, type CliIo } from '../io';
+import { EXIT_OK, UsageError, resolveFrom } from '../io';
+import type { Command } from './registry';
 
-export async function indexCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
-  if (positionals.length !== 1) throw new UsageError('recap index needs exactly one folder.');
-  const workspace = await Workspace.open(resolveFrom(io, positionals[0]!));
-  const { site, posts } = await workspace.list();
-  if (values.json) {
-    io.out(
-      JSON.stringify({
-        site: { root: site.root, kind: site.kind },
-        posts: posts.map(({ path, title, date, draft, tags, categories, words }) => ({ path, title, date, draft, tags, categories, words })),
-      }) + '\n',
-    );
+export const indexCommand: Command = {
+  synopsis: 'index <folder> [--json]',
+  summary: 'list the posts of a site',
+  help: `Usage: recap index <folder> [--json]
+
+Lists the posts of a site (Jekyll, Hugo, Zola, Eleventy, Astro, or any folder
+of Markdown files), newest first, drafts included.
+
+Options:
+  --json     print {"site":{root,kind},"posts":[{path,title,date,draft,tags,categories,words}]}
+  --help     show this help`,
+
+  async run(args, io) {
+    const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
+    if (positionals.length !== 1) throw new UsageError('recap index needs exactly one folder.');
+    const workspace = await Workspace.open(resolveFrom(io, positionals[0]!));
+    const { site, posts } = await workspace.list();
+    if (values.json) {
+      io.out(
+        JSON.stringify({
+          site: { root: site.root, kind: site.kind },
+          posts: posts.map(({ path, title, date, draft, tags, categories, words }) => ({ path, title, date, draft, tags, categories, words })),
+        }) + '\n',
+      );
+      return EXIT_OK;
+    }
+    io.out(`${site.root} · ${site.kind} · ${posts.length} post${posts.length === 1 ? '' : 's'}\n\n`);
+    io.out(formatTable(posts, io.columns ?? 100) + '\n');
     return EXIT_OK;
-  }
-  io.out(`${site.root} · ${site.kind} · ${posts.length} post${posts.length === 1 ? '' : 's'}\n\n`);
-  io.out(formatTable(posts, io.columns ?? 100) + '\n');
-  return EXIT_OK;
-}
-
-export function resolveFrom(io: CliIo, target: string): string {
-  return target.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(target) ? target : `${io.cwd.replace(/[\\/]$/, '')}/${target}`;
-}
+  },
+};
 
 function formatTable(posts: PostSummary[], columns: number): string {
   const rows = posts.map((p) => [p.date?.slice(0, 10) ?? '—', p.draft ? 'draft' : '', String(p.words), p.title, p.path]);

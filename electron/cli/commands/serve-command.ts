@@ -3,30 +3,46 @@ import { execFile } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { startServer } from '../../server/server';
 import { defaultStateDir } from '../../services/settings/state-dir';
-import { EXIT_OK, UsageError, type CliIo } from '../io';
-import { resolveFrom } from './index-command';
+import { EXIT_OK, UsageError, resolveFrom, type CliIo } from '../io';
+import type { Command } from './registry';
 
-export async function serveCommand(args: string[], io: CliIo, stopped: Promise<void>): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: { port: { type: 'string' }, open: { type: 'boolean', default: false } },
-    allowPositionals: true,
-    strict: true,
-  });
-  if (positionals.length !== 1) throw new UsageError('recap serve needs exactly one folder.');
-  let port = 0;
-  if (values.port !== undefined) {
-    port = Number(values.port);
-    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port must be a number from 1 to 65535, not "${values.port}".`);
-  }
-  const server = await startServer({ root: resolveFrom(io, positionals[0]!), rendererDir: io.rendererDir, stateDir: defaultStateDir(io.env), port });
-  // This line is the contract (DESIGN.md); the token appears nowhere else.
-  io.out(`Recap is serving ${server.root} at ${server.url}\n`);
-  if (values.open) openBrowser(server.url, io);
-  await stopped;
-  await server.close();
-  return EXIT_OK;
-}
+export const serveCommand: Command = {
+  synopsis: 'serve <folder> [--port N] [--open]',
+  summary: 'use Recap in your browser (browser mode)',
+  help: `Usage: recap serve <folder> [--port N] [--open]
+
+Serves Recap in your browser for one site folder, on this machine only
+(127.0.0.1). Prints one line with the address and a fresh access token:
+  Recap is serving <folder> at http://127.0.0.1:<port>/?token=<token>
+Stop it with Ctrl+C.
+
+Options:
+  --port N   listen on port N (default: a free port)
+  --open     open the address in your default browser
+  --help     show this help`,
+
+  async run(args, io, stopped) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { port: { type: 'string' }, open: { type: 'boolean', default: false } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.length !== 1) throw new UsageError('recap serve needs exactly one folder.');
+    let port = 0;
+    if (values.port !== undefined) {
+      port = Number(values.port);
+      if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port must be a number from 1 to 65535, not "${values.port}".`);
+    }
+    const server = await startServer({ root: resolveFrom(io, positionals[0]!), rendererDir: io.rendererDir, stateDir: defaultStateDir(io.env), port });
+    // This line is the contract (DESIGN.md); the token appears nowhere else.
+    io.out(`Recap is serving ${server.root} at ${server.url}\n`);
+    if (values.open) openBrowser(server.url, io);
+    await stopped;
+    await server.close();
+    return EXIT_OK;
+  },
+};
 
 function openBrowser(url: string, io: CliIo): void {
   const [command, args] =

@@ -26,6 +26,8 @@ const safeEngines = {
   cson: refuse('CSON'),
 };
 
+const CODE_LANGUAGE_NAMES: Record<string, string> = { js: 'JavaScript', javascript: 'JavaScript', coffee: 'CoffeeScript', coffeescript: 'CoffeeScript', cson: 'CSON' };
+
 export interface ReadFrontMatter extends FrontMatterInfo {
   block: FrontMatterBlock | null;
   body: string;
@@ -42,8 +44,9 @@ export function readFrontMatter(text: string): ReadFrontMatter {
   }
   if (block.language === 'unsupported') {
     const name = block.declared;
-    const message = ['js', 'javascript', 'coffee', 'coffeescript', 'cson'].includes(name)
-      ? `Front matter written in ${name === 'js' ? 'JavaScript' : name} is not supported: it would run code. Use YAML (---), TOML (+++) or JSON.`
+    const codeLanguage = CODE_LANGUAGE_NAMES[name];
+    const message = codeLanguage
+      ? `Front matter written in ${codeLanguage} is not supported: it would run code. Use YAML (---), TOML (+++) or JSON.`
       : `Front matter language "${name}" is not supported. Use YAML (---), TOML (+++) or JSON.`;
     return { language: null, data: null, error: { message, line: 1 }, block, body };
   }
@@ -60,7 +63,9 @@ export function readFrontMatter(text: string): ReadFrontMatter {
     return { language, data: data as FrontMatterInfo['data'], error: null, block, body };
   } catch (error) {
     if (error instanceof FrontMatterSyntaxError) {
-      const line = error.line === undefined ? undefined : error.line + block.contentLine - 1;
+      // gray-matter hands the engine everything after the opening fence, so engine line N is file line N;
+      // JSON front matter is parsed from the file's first line. Either way no offset is needed.
+      const line = error.line;
       return { language, data: null, error: line === undefined ? { message: error.message } : { message: error.message, line }, block, body };
     }
     throw error;

@@ -1,0 +1,55 @@
+/**
+ * The `app://recap/` origin that serves the built renderer. A real origin
+ * (not file://) gives the page a CSP header, same-origin rules and module
+ * workers, and keeps it from reading anything on disk but out/renderer.
+ */
+import { protocol } from 'electron';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { APP_SCHEME, CONTENT_SECURITY_POLICY, mimeTypeFor, resolveAppAsset } from './policy';
+
+/** Must run before the app is ready: Chromium fixes scheme privileges at start-up. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    {
+      scheme: APP_SCHEME,
+      // corsEnabled stays off: nothing else may read this origin cross-origin.
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+    },
+  ]);
+}
+
+const SECURITY_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'cross-origin-opener-policy': 'same-origin',
+  'referrer-policy': 'no-referrer',
+  // A rebuilt renderer must show up on reload; these are local files, so revalidating costs nothing.
+  'cache-control': 'no-cache',
+};
+
+function refuse(status: 403 | 404 | 405): Response {
+  const text = status === 404 ? 'Not found' : status === 405 ? 'Method not allowed' : 'Forbidden';
+  return new Response(text, { status, headers: { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' } });
+}
+
+/**
+ * Serves `rendererDir` on app://recap/ for the default session. Call once the
+ * app is ready. Confinement is lexical (resolveAppAsset): fs.realpath is not
+ * reliable inside app.asar, and out/renderer is our own build output.
+ */
+export function serveRenderer(rendererDir: string): void {
+  const root = path.resolve(rendererDir);
+  protocol.handle(APP_SCHEME, async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405);
+    const file = resolveAppAsset(root, request.url);
+    if (file === null) return refuse(403);
+    try {
+      if (!(await stat(file)).isFile()) return refuse(404);
+      const body = request.method === 'HEAD' ? null : await readFile(file);
+      return new Response(body, { status: 200, headers: { ...SECURITY_HEADERS, 'content-type': mimeTypeFor(file) } });
+    } catch {
+      return refuse(404);
+    }
+  });
+}

@@ -1,0 +1,66 @@
+import type { ColorScheme } from '../app/use-color-scheme';
+import { LazyMarkdownEditor } from '../editor/LazyMarkdownEditor';
+import { FrontMatterRegion } from '../front-matter/FrontMatterRegion';
+import { SplitView } from '../layout/SplitView';
+import { Preview } from '../preview/Preview';
+import { DocumentHeader, SaveProblem } from './DocumentHeader';
+import { DocumentPlaceholder } from './DocumentPlaceholder';
+import type { DocumentState } from './use-document';
+import './document.css';
+
+interface DocumentViewProps {
+  doc: DocumentState;
+  title: string | null;
+  previewShown: boolean;
+  colorScheme: ColorScheme;
+  onTogglePreview: () => void;
+}
+
+/** The open post: header, front matter, then the body beside its preview. */
+export function DocumentView({ doc, title, previewShown, colorScheme, onTogglePreview }: DocumentViewProps) {
+  const { post } = doc;
+  if (!post || title === null) return <DocumentPlaceholder doc={doc} />;
+
+  const readOnly = post.loaded.readOnly;
+  return (
+    <div className="document" aria-busy={doc.loading !== null || undefined}>
+      <DocumentHeader
+        title={title}
+        path={post.path}
+        dirty={doc.dirty}
+        saving={doc.saving}
+        readOnly={readOnly}
+        previewShown={previewShown}
+        onSave={() => void doc.save()}
+        onTogglePreview={onTogglePreview}
+      />
+      {readOnly && (
+        <div role="alert" className="notice warning">
+          <p>
+            <strong>Read-only.</strong> {post.loaded.warnings.length > 0 ? post.loaded.warnings.join(' ') : 'Recap cannot safely edit this file.'}
+          </p>
+        </div>
+      )}
+      {!readOnly && post.loaded.warnings.length > 0 && (
+        <div className="notice warning">
+          {post.loaded.warnings.map((warning) => (
+            <p key={warning}>{warning}</p>
+          ))}
+        </div>
+      )}
+      {doc.loadError && (
+        <p role="alert" className="notice danger">
+          {doc.loadError.message}
+        </p>
+      )}
+      {doc.saveError && (
+        <SaveProblem error={doc.saveError} onReload={() => void doc.reloadFromDisk()} onOverwrite={() => void doc.overwrite()} />
+      )}
+      <FrontMatterRegion source={post.frontMatter} info={post.loaded.frontMatter} readOnly={readOnly} onChange={doc.setFrontMatter} />
+      <SplitView
+        editor={<LazyMarkdownEditor value={post.body} onChange={doc.setBody} readOnly={readOnly} colorScheme={colorScheme} />}
+        preview={previewShown ? <Preview markdown={post.body} /> : null}
+      />
+    </div>
+  );
+}

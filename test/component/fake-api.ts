@@ -1,0 +1,195 @@
+/**
+ * An in-memory RecapBridge for component tests: posts live in a Map, saves
+ * check the base hash like the real service, and every call is recorded so a
+ * test can assert what the app asked for.
+ */
+import type { EventName, Events, MethodInput, MethodName, MethodOutput } from '../../shared/api';
+import type { RecapBridge } from '../../shared/bridge';
+import { RecapError } from '../../shared/errors';
+import type { FrontMatterInfo, PostDocument, PostSummary, Session } from '../../shared/model';
+
+export interface FakePost {
+  path: string;
+  title: string;
+  date: string | null;
+  draft?: boolean;
+  tags?: string[];
+  text: string;
+  readOnly?: boolean;
+  warnings?: string[];
+  frontMatterError?: FrontMatterInfo['error'];
+}
+
+export interface FakeOptions {
+  session?: Partial<Session>;
+  posts?: FakePost[];
+}
+
+export interface Call {
+  method: MethodName;
+  input: unknown;
+}
+
+/** A stand-in for SHA-256: 64 hex digits that change whenever the text does. */
+export function fakeHash(text: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    h1 = Math.imul(h1 ^ text.charCodeAt(i), 16777619) >>> 0;
+    h2 = Math.imul(h2 + text.charCodeAt(i), 2246822519) >>> 0;
+  }
+  return (h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0')).repeat(4);
+}
+
+export class FakeApi implements RecapBridge {
+  readonly calls: Call[] = [];
+  readonly files = new Map<string, string>();
+  session: Session;
+  posts: FakePost[];
+  /** The next savePost rejects with this error. */
+  nextSaveError: RecapError | null = null;
+  /** What openExternal answers: Electron opens, browser mode cannot. */
+  externalOpens = true;
+  private listeners = new Map<EventName, Set<(payload: never) => void>>();
+
+  constructor(options: FakeOptions = {}) {
+    this.posts = options.posts ?? [];
+    for (const post of this.posts) this.files.set(post.path, post.text);
+    this.session = {
+      mode: 'electron',
+      site: { root: '/home/ada/blog', name: 'blog', kind: 'jekyll' },
+      recent: ['/home/ada/blog'],
+      canChooseFolder: true,
+      ...options.session,
+    };
+  }
+
+  callsOf<M extends MethodName>(method: M): MethodInput<M>[] {
+    return this.calls.filter((call) => call.method === method).map((call) => call.input as MethodInput<M>);
+  }
+
+  /** Pushes an event as the main process would. */
+  emit<E extends EventName>(event: E, payload: Events[E]): void {
+    for (const listener of this.listeners.get(event) ?? []) (listener as (value: Events[E]) => void)(payload);
+  }
+
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void {
+    let set = this.listeners.get(event);
+    if (!set) {
+      set = new Set();
+      this.listeners.set(event, set);
+    }
+    const stored = listener as (payload: never) => void;
+    set.add(stored);
+    return () => set.delete(stored);
+  }
+
+  private record<M extends MethodName>(method: M, input: MethodInput<M>): void {
+    this.calls.push({ method, input });
+  }
+
+  async getSession(input: MethodInput<'getSession'>): Promise<MethodOutput<'getSession'>> {
+    this.record('getSession', input);
+    return this.session;
+  }
+
+  async openFolder(input: MethodInput<'openFolder'>): Promise<MethodOutput<'openFolder'>> {
+    this.record('openFolder', input);
+    if (!this.session.canChooseFolder && input.path === undefined) {
+      throw new RecapError('refused', 'Browser mode serves one folder. To edit another, run `recap serve <folder>`.');
+    }
+    const root = input.path ?? '/home/ada/chosen';
+    this.session = { ...this.session, site: { root, name: root.split('/').pop() ?? root, kind: 'jekyll' } };
+    return this.session;
+  }
+
+  async listPosts(input: MethodInput<'listPosts'>): Promise<MethodOutput<'listPosts'>> {
+    this.record('listPosts', input);
+    if (!this.session.site) throw new RecapError('no-site', 'No folder is open. Open your site folder first.');
+    const posts: PostSummary[] = this.posts.map((post) => ({
+      path: post.path,
+      title: post.title,
+      date: post.date,
+      draft: post.draft ?? false,
+      tags: post.tags ?? [],
+      categories: [],
+      words: post.text.split(/\s+/).length,
+    }));
+    return { site: this.session.site, posts };
+  }
+
+  async readPost(input: MethodInput<'readPost'>): Promise<MethodOutput<'readPost'>> {
+    this.record('readPost', input);
+    const text = this.files.get(input.path);
+    const post = this.posts.find((p) => p.path === input.path);
+    if (text === undefined || !post) throw new RecapError('not-found', `${input.path} does not exist.`);
+    const doc: PostDocument = {
+      path: input.path,
+      text,
+      hash: fakeHash(text),
+      encoding: { bom: false, lineEnding: 'lf', utf8: !post.readOnly },
+      readOnly: post.readOnly ?? false,
+      warnings: post.warnings ?? [],
+      frontMatter: { language: 'yaml', data: {}, error: post.frontMatterError ?? null },
+    };
+    return doc;
+  }
+
+  async savePost(input: MethodInput<'savePost'>): Promise<MethodOutput<'savePost'>> {
+    this.record('savePost', input);
+    if (this.nextSaveError) {
+      const error = this.nextSaveError;
+      this.nextSaveError = null;
+      throw error;
+    }
+    const current = this.files.get(input.path);
+    if (current === undefined) throw new RecapError('not-found', `${input.path} does not exist.`);
+    if (fakeHash(current) !== input.baseHash) {
+      throw new RecapError('conflict', 'The file changed on disk since you opened it.');
+    }
+    this.files.set(input.path, input.text);
+    return { hash: fakeHash(input.text), savedAt: new Date(0).toISOString() };
+  }
+
+  async openExternal(input: MethodInput<'openExternal'>): Promise<MethodOutput<'openExternal'>> {
+    this.record('openExternal', input);
+    return { opened: this.externalOpens };
+  }
+
+  async setDocumentState(input: MethodInput<'setDocumentState'>): Promise<MethodOutput<'setDocumentState'>> {
+    this.record('setDocumentState', input);
+    return null;
+  }
+}
+
+export const samplePosts: FakePost[] = [
+  {
+    path: '_posts/2021-03-04-old-talk.md',
+    title: 'An old talk',
+    date: '2021-03-04',
+    tags: ['conference'],
+    text: '---\ntitle: An old talk\ndate: 2021-03-04\ntags: [conference]\n---\nOld body.\n',
+  },
+  {
+    path: '_drafts/next-meetup.md',
+    title: 'Next meetup',
+    date: null,
+    draft: true,
+    tags: ['meetup'],
+    text: '---\ntitle: Next meetup\n---\nComing soon.\n',
+  },
+  {
+    path: '_posts/2024-05-20-rustconf-recap.md',
+    title: 'RustConf recap',
+    date: '2024-05-20',
+    tags: ['rust', 'conference'],
+    text: '---\ntitle: RustConf recap\ndate: 2024-05-20\n---\nHello **world**.\n',
+  },
+  {
+    path: '_posts/2023-11-02-kubecon.md',
+    title: 'KubeCon notes',
+    date: '2023-11-02 10:00:00 +0100',
+    tags: ['cloud'],
+    text: '---\ntitle: KubeCon notes\n---\nPods.\n',
+  },
+];

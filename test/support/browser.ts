@@ -1,0 +1,56 @@
+/** Debian's Chromium driven by playwright-core, and `recap serve` as a real process. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { repoRoot, tempDir } from './fixtures';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = existsSync(chromiumPath);
+if (!hasChromium) console.log(`end-to-end tests skipped: no Chromium at ${chromiumPath} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+export interface Served {
+  url: string;
+  origin: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts `recap serve <root>` and resolves with the URL it printed. */
+export async function serve(root: string): Promise<Served> {
+  const stateDir = await tempDir('recap-state-');
+  const child = spawn(process.execPath, [path.join(repoRoot, 'bin/recap.js'), 'serve', root], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, RECAP_STATE_DIR: stateDir },
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const match = /at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)\n/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`recap serve exited ${code}: ${stderr}`)));
+  });
+  return {
+    url,
+    origin: new URL(url).origin,
+    process: child,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
