@@ -22,6 +22,7 @@ const entries = [
   { in: 'electron/main.ts', out: 'out/main/main.cjs' },
   { in: 'electron/preload.ts', out: 'out/preload/preload.cjs' },
   { in: 'electron/cli/main.ts', out: 'out/cli/recap.cjs' },
+  { in: 'electron/services/workspace/index-worker.ts', out: 'out/workers/index-worker.cjs' },
 ].filter((entry) => existsSync(entry.in));
 
 await Promise.all([

@@ -20,7 +20,8 @@ export interface PostSummary {
   draft: boolean;
   tags: string[];
   categories: string[];
-  words: number;
+  /** Words in the body; null where the list was read from file heads only (the app's post list). */
+  words: number | null;
   /** Set when the front matter cannot be read; the post is still listed. */
   error?: string;
 }

@@ -3,12 +3,13 @@
  * browser-mode server) builds its handlers here, differing only in the
  * shell hooks it passes: what the platform can do that plain Node cannot.
  */
-import type { Handlers } from '../../shared/api';
+import type { EventName, Events, Handlers } from '../../shared/api';
 import { RecapError } from '../../shared/errors';
 import { safeExternalUrl } from '../../shared/links';
 import type { Session } from '../../shared/model';
 import { readPost } from './documents/read-post';
 import { savePost } from './documents/save-post';
+import { createExportHandlers } from './git/export-handlers';
 import type { RecentFolders } from './settings/recent-folders';
 import { Workspace } from './workspace/workspace';
 
@@ -22,6 +23,8 @@ export interface ShellHooks {
   onDocumentState?: (state: { title: string | null; dirty: boolean }) => void;
   /** Browser mode serves one folder: only these roots may be opened. */
   allowedRoots?: readonly string[];
+  /** Sends an event to the window(s); used for `exportProgress`. */
+  emit?: <E extends EventName>(event: E, payload: Events[E]) => void;
 }
 
 export class AppState {
@@ -72,7 +75,8 @@ export function createHandlers(state: AppState, hooks: ShellHooks): Handlers {
       return session();
     },
 
-    listPosts: () => state.requireWorkspace().list(),
+    // The app's list needs no word counts: reading only file heads keeps big sites instant.
+    listPosts: () => state.requireWorkspace().list({ words: false }),
 
     readPost: ({ path }) => readPost(state.requireWorkspace().site.root, path),
 
@@ -95,5 +99,11 @@ export function createHandlers(state: AppState, hooks: ShellHooks): Handlers {
       hooks.onDocumentState?.(stateChange);
       return null;
     },
+
+    ...createExportHandlers({
+      siteRoot: () => state.requireWorkspace().site.root,
+      postPaths: async () => (await state.requireWorkspace().list({ words: false })).posts.map((p) => p.path),
+      onProgress: (progress) => hooks.emit?.('exportProgress', progress),
+    }),
   };
 }

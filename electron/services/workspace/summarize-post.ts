@@ -1,12 +1,19 @@
 /** The post-list facts of one post: title, date, draft, tags, categories, words. */
-import type { FrontMatterValue, PostSummary } from '../../../shared/model';
+import { splitFrontMatter } from '../../../shared/document/front-matter-block';
+import { parseYaml } from '../../../shared/front-matter/parse-values';
+import { pickTopLevelYaml } from '../../../shared/front-matter/summary-fields';
+import type { FrontMatterInfo, FrontMatterValue, PostSummary } from '../../../shared/model';
 import { readFrontMatter } from '../front-matter/read-front-matter';
 
 const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})-/;
 const DATE_IN_PERMALINK = /(?:^|\/)(\d{4})\/(\d{2})\/(\d{2})(?:\/|$)/;
 
-export function summarizePost(relative: string, text: string): PostSummary {
-  const { data, error, body } = readFrontMatter(text);
+/**
+ * `text` may be just the head of the file when `words` is false, as long as it
+ * holds the whole front matter.
+ */
+export function summarizePost(relative: string, text: string, { words = true }: { words?: boolean } = {}): PostSummary {
+  const { data, error, body } = summaryFields(text);
   const fields = data ?? {};
   const segments = relative.split('/');
   const fileName = segments[segments.length - 1] ?? relative;
@@ -20,10 +27,26 @@ export function summarizePost(relative: string, text: string): PostSummary {
     draft: segments.includes('_drafts') || fields.draft === true || fields.published === false,
     tags: list(fields.tags ?? taxonomy(fields, 'tags')),
     categories: list(fields.categories ?? fields.category ?? taxonomy(fields, 'categories')),
-    words: countWords(body),
+    words: words ? countWords(body) : null,
   };
   if (error) summary.error = error.line ? `${error.message} (line ${error.line})` : error.message;
   return summary;
+}
+
+/** The fields the list needs: only the summary keys for plain YAML, the whole block otherwise. */
+function summaryFields(text: string): Pick<FrontMatterInfo, 'data' | 'error'> & { body: string } {
+  const { block, body } = splitFrontMatter(text);
+  if (block?.language === 'yaml' && block.closed) {
+    const picked = pickTopLevelYaml(block.content);
+    if (picked !== null) {
+      try {
+        return { data: parseYaml(picked), error: null, body };
+      } catch {
+        /* the full parse below explains it */
+      }
+    }
+  }
+  return readFrontMatter(text);
 }
 
 function stringField(value: FrontMatterValue | undefined): string | null {
@@ -65,14 +88,13 @@ function humanize(stem: string): string {
   return words ? words[0]!.toUpperCase() + words.slice(1) : stem;
 }
 
-/** Words = runs of non-space characters; a char-code loop is several times faster than a regex split. */
+/** Words = runs of characters other than ASCII white space; a char-code loop is several times faster than a regex split. */
 export function countWords(body: string): number {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < body.length; i++) {
     const c = body.charCodeAt(i);
-    const space = c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x2028 || c === 0x2029 || c === 0x3000;
-    if (space) inWord = false;
+    if (c === 32 || (c >= 9 && c <= 13)) inWord = false;
     else if (!inWord) {
       inWord = true;
       words++;
