@@ -25,6 +25,7 @@ export function App({ api, connection = null }: AppProps) {
   // With no site open, the menu's Open Folder is the one command that applies.
   useEffect(() => {
     if (site) return;
+    document.title = 'Recap';
     return api.on('menu', (command) => {
       if (command === 'open-folder') void openFolder();
     });

@@ -32,7 +32,7 @@ export const FrontMatterRegion = memo(function FrontMatterRegion({ source, info,
         readOnly={readOnly}
         spellCheck={false}
         placeholder={'---\ntitle: …\n---\n'}
-        rows={Math.min(Math.max(lines, 2), 12)}
+        rows={Math.min(Math.max(lines, 2), 8)}
         onChange={(event) => onChange(event.target.value)}
       />
     </section>

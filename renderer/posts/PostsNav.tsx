@@ -50,7 +50,8 @@ export const PostsNav = memo(function PostsNav({ siteName, posts, error, openPat
       event.preventDefault();
       setHighlight(Math.max(active - 1, 0));
     } else if (event.key === 'Enter') {
-      const post = results[active];
+      // Nothing highlighted yet: Enter takes the best (first) match.
+      const post = results[active < 0 ? 0 : active];
       if (post) {
         event.preventDefault();
         onOpen(post.path);
@@ -92,7 +93,8 @@ export const PostsNav = memo(function PostsNav({ siteName, posts, error, openPat
           spellCheck={false}
           onChange={(event) => {
             setQuery(event.target.value);
-            setHighlight(event.target.value.trim() === '' ? -1 : 0);
+            // Typing starts over; ArrowDown then steps onto the first match, as in a combobox.
+            setHighlight(-1);
             setLimit(PAGE);
           }}
           onKeyDown={onKeyDown}

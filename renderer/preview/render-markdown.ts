@@ -3,7 +3,7 @@
  * in-thread where workers do not exist. The tree is plain JSON so it can cross
  * postMessage; React renders it on the main thread.
  */
-import type { Root, RootContent } from 'hast';
+import type { Element, Root, RootContent } from 'hast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
@@ -19,6 +19,7 @@ const processor = unified()
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeRaw)
   .use(rehypeSanitize)
+  .use(() => holdBackRemoteImages)
   .freeze();
 
 export async function markdownToHast(markdown: string): Promise<Root> {
@@ -31,4 +32,32 @@ export async function markdownToHast(markdown: string): Promise<Root> {
 function stripPositions(node: Root | RootContent): void {
   delete node.position;
   if ('children' in node) for (const child of node.children) stripPositions(child);
+}
+
+const REMOTE = /^(?:https?:)?\/\//i;
+
+/**
+ * Previews are private: an image on another host would tell it who is
+ * reading the draft. Until the author allows external content, such an image
+ * becomes a labelled placeholder; images in the site itself load as usual.
+ */
+function holdBackRemoteImages(tree: Root): void {
+  const visit = (parent: Root | Element) => {
+    parent.children.forEach((child, index) => {
+      if (child.type !== 'element') return;
+      const src = child.properties.src;
+      if (child.tagName === 'img' && typeof src === 'string' && REMOTE.test(src.trim())) {
+        const alt = typeof child.properties.alt === 'string' && child.properties.alt !== '' ? child.properties.alt : 'image';
+        parent.children[index] = {
+          type: 'element',
+          tagName: 'span',
+          properties: { className: ['remote-image'], title: src },
+          children: [{ type: 'text', value: `External image not loaded: ${alt}` }],
+        };
+        return;
+      }
+      visit(child);
+    });
+  };
+  visit(tree);
 }

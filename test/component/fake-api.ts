@@ -70,6 +70,8 @@ export class FakeApi implements RecapBridge {
 
   /** Pushes an event as the main process would. */
   emit<E extends EventName>(event: E, payload: Events[E]): void {
+    // The main process changes its state before it tells the window.
+    if (event === 'session') this.session = payload as Session;
     for (const listener of this.listeners.get(event) ?? []) (listener as (value: Events[E]) => void)(payload);
   }
 

@@ -49,8 +49,11 @@ describe('the post list', () => {
 
     await user.type(search, 'conference');
     await waitFor(() => expect(within(list).getAllByRole('option')).toHaveLength(2));
-    expect(within(list).getByRole('option', { name: 'RustConf recap' })).toHaveAttribute('aria-selected', 'true');
+    expect(within(list).queryByRole('option', { selected: true })).not.toBeInTheDocument();
 
+    await user.keyboard('{ArrowDown}');
+    expect(within(list).getByRole('option', { name: 'RustConf recap' })).toHaveAttribute('aria-selected', 'true');
+    expect(search).toHaveAttribute('aria-activedescendant', within(list).getByRole('option', { name: 'RustConf recap' }).id);
     await user.keyboard('{ArrowDown}');
     expect(within(list).getByRole('option', { name: 'An old talk' })).toHaveAttribute('aria-selected', 'true');
     await user.keyboard('{ArrowDown}');
@@ -59,6 +62,14 @@ describe('the post list', () => {
 
     expect(await screen.findByRole('heading', { name: 'An old talk' })).toBeInTheDocument();
     expect(api.callsOf('readPost')).toEqual([{ path: '_posts/2021-03-04-old-talk.md' }]);
+  });
+
+  it('Enter with nothing highlighted opens the first match', async () => {
+    const { user } = await renderApp();
+    const list = await postList();
+    await within(list).findAllByRole('option');
+    await user.type(screen.getByRole('searchbox', { name: 'Search posts' }), 'meetup{Enter}');
+    expect(await screen.findByRole('heading', { name: 'Next meetup' })).toBeInTheDocument();
   });
 
   it('"New post" opens a dialog that points to `recap new`', async () => {

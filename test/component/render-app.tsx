@@ -1,3 +1,4 @@
+import './jsdom-gaps';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../renderer/app/App';
