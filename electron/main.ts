@@ -2,16 +2,18 @@
  * The Electron main process: wiring only. Behaviour lives in electron/services
  * (plain Node) and the small platform modules in electron/shell.
  */
-import { app, session, shell, type BrowserWindow } from 'electron';
+import { app, session, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import { methodNames, type Handlers } from '../shared/api';
 import { RecapError, toErrorInfo } from '../shared/errors';
 import { AppState, createHandlers } from './services/app-handlers';
+import { DraftJournal } from './services/documents/draft-journal';
 import { RecentFolders } from './services/settings/recent-folders';
 import { methodsSwitch } from './shell/bridge-protocol';
 import { attachContextMenu } from './shell/context-menu';
 import { askUnsaved, chooseFolder, showAbout, showError, showShortcuts } from './shell/dialogs';
 import { DocumentState, settleUnsavedChanges } from './shell/document-state';
+import { openInSystemBrowser } from './shell/external-links';
 import { bindIpc, sendEvent } from './shell/ipc';
 import { installMenu } from './shell/menu';
 import { folderFromArgv, type LaunchArgs } from './shell/policy';
@@ -35,14 +37,17 @@ if (!app.requestSingleInstanceLock({ argv: launch.argv, cwd: launch.cwd })) {
 }
 
 function start(): void {
-  const state = new AppState(RecentFolders.inStateDir(app.getPath('userData')));
+  const stateDir = app.getPath('userData');
+  const state = new AppState(RecentFolders.inStateDir(stateDir), { journal: DraftJournal.inStateDir(stateDir), watch: true });
   const documents = new DocumentState();
   let window: BrowserWindow | null = null;
 
   const base = createHandlers(state, {
     mode: 'electron',
     chooseFolder: () => chooseFolder(window),
-    openExternal: (url) => shell.openExternal(url),
+    openInBrowser: async (url) => {
+      await openInSystemBrowser(url);
+    },
     onDocumentState: (next) => documents.update(next),
   });
 
@@ -138,6 +143,10 @@ function start(): void {
     const folder = folderFromArgv(theirs);
     if (folder !== null) void openFromShell(folder);
   });
+
+  // Files changed by other tools: the page re-lists its posts and re-checks the open one.
+  state.onPostsChanged((change) => sendEvent(window, 'postsChanged', change));
+  app.on('will-quit', () => void state.close());
 
   app.on('window-all-closed', () => {
     if (!isMac) app.quit();

@@ -19,6 +19,10 @@ export function serveApi(socket: WebSocket, handlers: Handlers, limits: SocketLi
   let windowStart = Date.now();
   let count = 0;
 
+  // ws reports oversized or malformed frames as errors (and closes with 1009/1002);
+  // without a listener they would crash the whole server.
+  socket.on('error', () => socket.terminate());
+
   socket.on('message', (data, isBinary) => {
     const now = Date.now();
     if (now - windowStart > limits.windowMs) {

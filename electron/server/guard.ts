@@ -22,12 +22,18 @@ export function allowedHosts(port: number): Set<string> {
   return new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
 }
 
-export function hostAllowed(host: string | undefined, port: number): boolean {
-  return host !== undefined && allowedHosts(port).has(host.toLowerCase());
+/**
+ * On loopback only the loopback names are accepted. A server the user chose to
+ * expose (`--allow-remote`) is reached by names we cannot know; there the
+ * token alone guards, and Origin must still match the Host that was asked.
+ */
+export function hostAllowed(host: string | undefined, port: number, remote = false): boolean {
+  if (host === undefined || host === '') return false;
+  return remote || allowedHosts(port).has(host.toLowerCase());
 }
 
 /** A missing Origin (plain navigation, curl) is fine; a present one must be this server. */
-export function originAllowed(origin: string | undefined, port: number): boolean {
+export function originAllowed(origin: string | undefined, port: number, remote = false, host?: string): boolean {
   if (origin === undefined) return true;
   let url: URL;
   try {
@@ -35,5 +41,11 @@ export function originAllowed(origin: string | undefined, port: number): boolean
   } catch {
     return false;
   }
-  return url.protocol === 'http:' && allowedHosts(port).has(url.host.toLowerCase());
+  if (url.protocol !== 'http:') return false;
+  const originHost = url.host.toLowerCase();
+  return allowedHosts(port).has(originHost) || (remote && host !== undefined && originHost === host.toLowerCase());
+}
+
+export function isLoopbackAddress(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
 }

@@ -14,9 +14,10 @@ import { WebSocketServer } from 'ws';
 import { MAX_POST_BYTES, type EventName, type Events } from '../../shared/api';
 import { RecapError } from '../../shared/errors';
 import { AppState, createHandlers } from '../services/app-handlers';
+import { DraftJournal } from '../services/documents/draft-journal';
 import { RecentFolders } from '../services/settings/recent-folders';
 import { DEFAULT_LIMITS, sendEvent, serveApi, type SocketLimits } from './api-socket';
-import { createToken, hostAllowed, originAllowed, tokenMatches } from './guard';
+import { createToken, hostAllowed, isLoopbackAddress, originAllowed, tokenMatches } from './guard';
 import { securityHeaders, serveStatic } from './static-files';
 
 export interface ServeOptions {
@@ -24,8 +25,9 @@ export interface ServeOptions {
   rendererDir: string;
   stateDir: string;
   port?: number;
-  /** Defaults to 127.0.0.1. Anything else must be asked for explicitly (see the CLI). */
+  /** Defaults to 127.0.0.1. Anything else needs `allowRemote` (the CLI's --allow-remote). */
   host?: string;
+  allowRemote?: boolean;
   token?: string;
   limits?: SocketLimits;
 }
@@ -43,12 +45,16 @@ export interface RunningServer {
 const MAX_MESSAGE_BYTES = MAX_POST_BYTES * 2 + 64 * 1024;
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const state = new AppState(RecentFolders.inStateDir(options.stateDir));
+  const state = new AppState(RecentFolders.inStateDir(options.stateDir), { journal: DraftJournal.inStateDir(options.stateDir), watch: true });
   const workspace = await state.open(options.root);
   const root = workspace.site.root;
   const token = options.token ?? createToken();
   const handlers = createHandlers(state, { mode: 'browser', allowedRoots: [root] });
   const host = options.host ?? '127.0.0.1';
+  const remote = !isLoopbackAddress(host);
+  if (remote && !options.allowRemote) {
+    throw new RecapError('refused', `Recap serves only this machine (127.0.0.1). Listening on ${host} would let others on the network reach your files; pass --allow-remote if you really mean it.`);
+  }
   let port = options.port ?? 0;
   const prefix = `/s/${token}/`;
 
@@ -65,7 +71,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
 
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!hostAllowed(req.headers.host, port) || !originAllowed(req.headers.origin, port)) {
+    if (!hostAllowed(req.headers.host, port, remote) || !originAllowed(req.headers.origin, port, remote, req.headers.host)) {
       return refuse(res, 403, 'Recap only answers pages it served itself (Host or Origin not allowed).');
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed.');
@@ -89,13 +95,17 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   }
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  // Other tools changed files of the site: every open page re-lists (and re-checks its open post).
+  state.onPostsChanged((change) => {
+    for (const client of sockets.clients) sendEvent(client, { event: 'postsChanged', payload: change });
+  });
   server.on('upgrade', (req, socket, head) => {
     const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     // A WebSocket must come from a page this server served: Origin is required, not just allowed.
     const ok =
-      hostAllowed(req.headers.host, port) &&
+      hostAllowed(req.headers.host, port, remote) &&
       req.headers.origin !== undefined &&
-      originAllowed(req.headers.origin, port) &&
+      originAllowed(req.headers.origin, port, remote, req.headers.host) &&
       pathUnderToken(pathname) === 'api';
     if (!ok) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
@@ -127,6 +137,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       for (const client of sockets.clients) sendEvent(client, { event, payload });
     },
     async close() {
+      await state.close();
       for (const client of sockets.clients) client.terminate();
       sockets.close();
       server.closeAllConnections();

@@ -3,9 +3,9 @@
  * navigating away, opening windows, asking for permissions, closing with
  * unsaved changes.
  */
-import { BrowserWindow, nativeTheme, shell, type Session, type WebContents } from 'electron';
-import { safeExternalUrl } from '../../shared/links';
+import { BrowserWindow, nativeTheme, type Session, type WebContents } from 'electron';
 import { askUnsaved } from './dialogs';
+import { openInSystemBrowser } from './external-links';
 import { settleUnsavedChanges, type DocumentState } from './document-state';
 import { sendEvent } from './ipc';
 import { APP_ENTRY_URL, WEB_PREFERENCES, isAppEntryUrl, windowTitle } from './policy';
@@ -16,8 +16,7 @@ function backgroundColor(): string {
 }
 
 function openOutside(url: string): void {
-  const safe = safeExternalUrl(url);
-  if (safe) shell.openExternal(safe).catch((error: unknown) => console.error('Recap: could not open a link:', error));
+  openInSystemBrowser(url).catch((error: unknown) => console.error('Recap: could not open a link:', error));
 }
 
 /** For every web contents: no navigation away, no new windows (safe links go to the system browser), no webviews. */

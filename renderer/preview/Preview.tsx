@@ -23,7 +23,7 @@ export const Preview = memo(function Preview({ markdown }: { markdown: string })
     }
     const url = safeExternalUrl(href);
     if (!url) return;
-    api.openExternal({ url }).then(
+    api.openLink({ url }).then(
       ({ opened }) => {
         // Browser mode cannot reach the system browser; a new tab is the next best thing.
         if (!opened) window.open(url, '_blank', 'noopener,noreferrer');

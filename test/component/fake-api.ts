@@ -48,7 +48,7 @@ export class FakeApi implements RecapBridge {
   posts: FakePost[];
   /** The next savePost rejects with this error. */
   nextSaveError: RecapError | null = null;
-  /** What openExternal answers: Electron opens, browser mode cannot. */
+  /** What openLink answers: Electron opens, browser mode cannot. */
   externalOpens = true;
   private listeners = new Map<EventName, Set<(payload: never) => void>>();
 
@@ -153,8 +153,8 @@ export class FakeApi implements RecapBridge {
     return { hash: fakeHash(input.text), savedAt: new Date(0).toISOString() };
   }
 
-  async openExternal(input: MethodInput<'openExternal'>): Promise<MethodOutput<'openExternal'>> {
-    this.record('openExternal', input);
+  async openLink(input: MethodInput<'openLink'>): Promise<MethodOutput<'openLink'>> {
+    this.record('openLink', input);
     return { opened: this.externalOpens };
   }
 

@@ -86,12 +86,12 @@ describe('the preview', () => {
     const before = window.location.href;
 
     await user.click(within(region).getByRole('link', { name: 'link' }));
-    await waitFor(() => expect(api.callsOf('openExternal')).toEqual([{ url: 'https://example.com/talk' }]));
+    await waitFor(() => expect(api.callsOf('openLink')).toEqual([{ url: 'https://example.com/talk' }]));
     expect(window.location.href).toBe(before);
     expect(open).not.toHaveBeenCalled();
 
     await user.click(within(region).getByText('bad link'));
-    expect(api.callsOf('openExternal')).toHaveLength(1);
+    expect(api.callsOf('openLink')).toHaveLength(1);
     expect(window.location.href).toBe(before);
   });
 

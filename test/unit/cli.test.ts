@@ -47,7 +47,7 @@ describe('recap usage', () => {
   });
 
   it('bad usage exits 2 with a hint, never a stack trace', async () => {
-    for (const args of [['frobnicate'], ['index'], ['index', 'a', 'b'], ['index', '.', '--bogus'], ['serve', '.', '--port', 'abc']]) {
+    for (const args of [['frobnicate'], ['index'], ['index', 'a', 'b'], ['index', '.', '--bogus'], ['serve', '.', '--port', 'abc'], ['serve', '.', '--host', '0.0.0.0']]) {
       const { code, stderr } = await recap(args);
       expect(code, args.join(' ')).toBe(2);
       expect(stderr, args.join(' ')).toMatch(/^recap: .+ See `recap( \w+)? --help`\.\n$/);

@@ -103,8 +103,28 @@ describe('browser-mode server', () => {
     expect(await client.call('readPost', { path: 42 })).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringContaining('path') } });
     expect(await client.call('savePost', { path: SEED, text: 'x', baseHash: 'abc' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     expect(await client.call('openFolder', { path: '/etc' })).toMatchObject({ ok: false, error: { code: 'refused' } });
-    expect(await client.call('openExternal', { url: 'javascript:alert(1)' })).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(await client.call('openLink', { url: 'javascript:alert(1)' })).toMatchObject({ ok: false, error: { code: 'refused' } });
     client.close();
+  });
+
+  it('closes a connection that sends a message over the size limit', async () => {
+    const { origin, apiUrl } = await serve();
+    const client = await connect(apiUrl, { Origin: origin });
+    client.send('x'.repeat(21 * 1024 * 1024));
+    expect(await client.closed).toBe(1009);
+  });
+
+  it('refuses to listen beyond loopback unless asked explicitly, and then still needs the token', async () => {
+    const root = await copyFixture('sites', 'events-jekyll');
+    const base = { root, rendererDir: repoRoot, stateDir: await tempDir() };
+    await expect(startServer({ ...base, host: '0.0.0.0' })).rejects.toMatchObject({ code: 'refused', message: expect.stringContaining('--allow-remote') });
+    server = await startServer({ ...base, host: '0.0.0.0', allowRemote: true });
+    const { request } = await import('node:http');
+    const get = (pathName: string, headers: Record<string, string>) =>
+      new Promise<number>((resolve) => request({ host: '127.0.0.1', port: server!.port, path: pathName, headers }, (res) => resolve(res.statusCode ?? 0)).end());
+    expect(await get('/', { Host: `192.0.2.10:${server.port}` })).toBe(401);
+    expect(await get(`/?token=${server.token}`, { Host: `192.0.2.10:${server.port}` })).toBe(302);
+    expect(await get(`/?token=${server.token}`, { Host: `192.0.2.10:${server.port}`, Origin: 'http://evil.example' })).toBe(403);
   });
 
   it('closes connections that flood it with requests', async () => {
