@@ -49,6 +49,9 @@ function start(): void {
       await openInSystemBrowser(url);
     },
     onDocumentState: (next) => documents.update(next),
+    emit: (event, payload) => {
+      if (window) sendEvent(window, event, payload);
+    },
   });
 
   // The folder named on the command line opens before the page's first getSession answers.

@@ -49,7 +49,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const workspace = await state.open(options.root);
   const root = workspace.site.root;
   const token = options.token ?? createToken();
-  const handlers = createHandlers(state, { mode: 'browser', allowedRoots: [root] });
+  // Events reach every page this server serves (the sockets exist by the time anything emits).
+  const emit = <E extends EventName>(event: E, payload: Events[E]) => {
+    for (const client of sockets.clients) sendEvent(client, { event, payload });
+  };
+  const handlers = createHandlers(state, { mode: 'browser', allowedRoots: [root], emit });
   const host = options.host ?? '127.0.0.1';
   const remote = !isLoopbackAddress(host);
   if (remote && !options.allowRemote) {
@@ -133,9 +137,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     port,
     token,
     root,
-    broadcast(event, payload) {
-      for (const client of sockets.clients) sendEvent(client, { event, payload });
-    },
+    broadcast: emit,
     async close() {
       await state.close();
       for (const client of sockets.clients) client.terminate();
