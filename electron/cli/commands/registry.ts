@@ -3,8 +3,13 @@
  * Adding a command is one file in this folder plus one entry here.
  */
 import type { CliIo } from '../io';
+import { checkCommand } from './check-command';
+import { exportCommand } from './export-command';
+import { getCommand } from './get-command';
 import { indexCommand } from './index-command';
+import { newCommand } from './new-command';
 import { serveCommand } from './serve-command';
+import { setCommand } from './set-command';
 
 export interface Command {
   /** Shown in `recap --help`: the synopsis and what it does. */
@@ -18,4 +23,9 @@ export interface Command {
 export const commands: Record<string, Command> = {
   serve: serveCommand,
   index: indexCommand,
+  get: getCommand,
+  set: setCommand,
+  new: newCommand,
+  check: checkCommand,
+  export: exportCommand,
 };

@@ -8,7 +8,9 @@ import { availableParallelism } from 'node:os';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { RecapError } from '../../../shared/errors';
+import type { SiteSchema } from '../../../shared/front-matter/schema';
 import type { PostList, PostSummary, Site } from '../../../shared/model';
+import { readSiteFacts, type SiteFacts } from '../schema/read-site-facts';
 import { detectSiteKind } from './detect-site';
 import { findPosts } from './find-posts';
 import { IndexPool } from './index-pool';
@@ -37,6 +39,8 @@ export interface WorkspaceOptions {
 export class Workspace {
   private readonly cache = new Map<string, IndexedFile>();
   private pool: IndexPool | null = null;
+  /** The site's schema and conventions, read once and dropped whenever a post changes. */
+  private factsPromise: Promise<SiteFacts> | null = null;
 
   private constructor(
     readonly site: Site,
@@ -64,6 +68,7 @@ export class Workspace {
 
     const fresh = await this.unchanged(paths, words);
     const stale = paths.filter((p) => !fresh.has(p));
+    if (stale.some((p) => this.cache.has(p))) this.factsPromise = null; // changed on disk: the schema may have too
     for (const file of await this.summarize(stale, words)) {
       this.cache.set(file.path, file);
       fresh.add(file.path);
@@ -75,6 +80,23 @@ export class Workspace {
   /** Forget a post's cached summary (after a save). */
   invalidate(relative: string): void {
     this.cache.delete(relative);
+    this.factsPromise = null;
+  }
+
+  /** What the site's front matter looks like (fields, types, choices), inferred from its files. */
+  async schema(): Promise<SiteSchema> {
+    return (await this.facts()).schema;
+  }
+
+  facts(): Promise<SiteFacts> {
+    if (!this.factsPromise) {
+      const reading = readSiteFacts(this.site.root, this.site.kind);
+      this.factsPromise = reading;
+      reading.catch(() => {
+        if (this.factsPromise === reading) this.factsPromise = null; // a failed read (bad .recap.json) is retried next time
+      });
+    }
+    return this.factsPromise;
   }
 
   /** Stops the index workers, if any were started. */

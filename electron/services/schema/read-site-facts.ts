@@ -1,0 +1,68 @@
+/**
+ * Everything Recap learns about a site's front matter from its files: the
+ * inferred schema, the new-post template, `.recap.json`, and which
+ * front-matter language and draft convention its posts use.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { FrontMatterData } from '../../../shared/front-matter/field-path';
+import { inferSchema } from '../../../shared/front-matter/infer-schema';
+import { parsePost } from '../../../shared/front-matter/post-document';
+import type { SiteSchema } from '../../../shared/front-matter/schema';
+import type { RecapSettings } from '../../../shared/front-matter/site-settings';
+import type { FrontMatterLanguage, SiteKind } from '../../../shared/model';
+import { findPosts } from '../workspace/find-posts';
+import { readChoiceSources } from './read-choice-sources';
+import { readSiteSettings } from './read-site-settings';
+import { readSiteTemplate, type ReadTemplate } from './read-site-template';
+
+export interface SiteFacts {
+  schema: SiteSchema;
+  template: ReadTemplate | null;
+  settings: RecapSettings | null;
+  /** Site-relative paths of the posts. */
+  posts: string[];
+  /** How many posts use each front-matter language. */
+  languages: Record<FrontMatterLanguage, number>;
+  /** Posts mark drafts with a `draft:` field (Hugo, Zola, some Jekyll sites). */
+  usesDraftField: boolean;
+}
+
+/** Files read at once. */
+const CONCURRENCY = 32;
+/** Front matter lives at the top; reading this much of each post is enough and bounds the work. */
+const HEAD_BYTES = 64 * 1024;
+
+export async function readSiteFacts(root: string, kind: SiteKind): Promise<SiteFacts> {
+  const [posts, template, choiceSources, settings] = await Promise.all([
+    findPosts(root, kind),
+    readSiteTemplate(root, kind),
+    readChoiceSources(root, kind),
+    readSiteSettings(root),
+  ]);
+  posts.sort();
+  const data: FrontMatterData[] = [];
+  const languages: Record<FrontMatterLanguage, number> = { yaml: 0, toml: 0, json: 0 };
+  let next = 0;
+  const worker = async () => {
+    while (next < posts.length) {
+      const relative = posts[next++]!;
+      const post = parsePost(await readHead(path.join(root, relative)));
+      if (post.language) languages[post.language]++;
+      if (post.data && post.block) data.push(post.data);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, posts.length) }, worker));
+  const schema = inferSchema({ posts: data, template, choiceSources, settings });
+  const usesDraftField = data.some((d) => typeof d.draft === 'boolean') || (template?.order.includes('draft') ?? false);
+  return { schema, template, settings, posts, languages, usesDraftField };
+}
+
+async function readHead(file: string): Promise<string> {
+  try {
+    const text = await readFile(file, 'utf8');
+    return (text.length > HEAD_BYTES ? text.slice(0, HEAD_BYTES) : text).replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+  } catch {
+    return ''; // deleted while reading: simply not counted
+  }
+}
