@@ -5,7 +5,10 @@
  * adding a method is one entry here plus one handler in electron/services.
  */
 import { z } from 'zod';
-import type { MenuCommand, PostDocument, PostList, SaveResult, Session } from './model';
+import type { MenuCommand, PostDocument, PostList, PostsChange, RecoveredDraft, SaveResult, Session } from './model';
+import type { SiteSchema } from './front-matter/schema';
+import type { Problem } from './check/types';
+import type { ExportPreview, ExportProgress, ExportResult, GitStatus, PushOutcome } from './export';
 
 /** Largest post Recap edits; larger files get a clear refusal instead of a frozen window. */
 export const MAX_POST_BYTES = 10 * 1024 * 1024;
@@ -38,15 +41,81 @@ export const contract = {
         path: relativePath,
         text: z.string().max(MAX_POST_BYTES),
         baseHash: sha256,
+        /**
+         * The post was deleted on disk and the author chose "Save again": create
+         * it anew. Applies only while the file is missing; an existing file is
+         * still checked against baseHash, so nothing newer is overwritten.
+         */
+        recreate: z.boolean().optional(),
       })
       .strict(),
   ).returns<SaveResult>(),
+  /** Journals unsaved editor text in the per-user state folder (never in the site), so a crash loses nothing. */
+  journalDraft: method(
+    z
+      .object({
+        path: relativePath,
+        text: z.string().max(MAX_POST_BYTES),
+        baseHash: sha256,
+      })
+      .strict(),
+  ).returns<null>(),
+  /** Forgets a post's journaled text (its edits were discarded). Saving a post forgets it too. */
+  discardDraft: method(z.object({ path: relativePath }).strict()).returns<null>(),
+  /** Journaled drafts of the opened site that differ from the file on disk; identical ones are dropped. */
+  listDrafts: method(z.object({}).strict()).returns<RecoveredDraft[]>(),
   /** Opens an http(s) or mailto link in the system browser after validation. */
-  openExternal: method(z.object({ url: z.string().min(1).max(8192) }).strict()).returns<{ opened: boolean }>(),
+  openLink: method(z.object({ url: z.string().min(1).max(8192) }).strict()).returns<{ opened: boolean }>(),
   /** Tells the shell what the window shows, for its title and the unsaved-changes prompt on close. */
   setDocumentState: method(
     z.object({ title: z.string().max(512).nullable(), dirty: z.boolean() }).strict(),
   ).returns<null>(),
+  /** The site's front-matter fields: types, labels, required flags, choices and suggestions, in template order. */
+  getSchema: method(z.object({}).strict()).returns<SiteSchema>(),
+  /** The pre-publish check of a post's text as the editor holds it (saved or not), for the Problems panel. */
+  checkPost: method(z.object({ path: relativePath, text: z.string().max(MAX_POST_BYTES) }).strict()).returns<Problem[]>(),
+  /** Creates a post by the site's conventions (never overwriting) and returns its site-relative path. */
+  createPost: method(
+    z
+      .object({
+        title: z.string().trim().min(1, 'A title is required.').max(500),
+        date: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD.')
+          .optional(),
+        draft: z.boolean(),
+      })
+      .strict(),
+  ).returns<{ path: string }>(),
+  /** The export repository's branch and problems, and each post's git state (new, modified, committed). */
+  gitStatus: method(z.object({}).strict()).returns<GitStatus>(),
+  /** What exporting a post would commit: its files with diffs, the prefilled message, branches and remotes. */
+  exportPreview: method(z.object({ path: relativePath }).strict()).returns<ExportPreview>(),
+  /**
+   * Commits only the chosen files (the post and its images) on the current or a
+   * new branch, without touching other work; pushes when asked. A failed push
+   * still resolves: see `push.ok`. Progress arrives as `exportProgress` events.
+   */
+  exportPost: method(
+    z
+      .object({
+        path: relativePath,
+        files: z.array(relativePath).min(1).max(1000),
+        message: z.string().trim().min(1, 'A commit message is required.').max(65536),
+        branch: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('current') }).strict(),
+          z.object({ kind: z.literal('new'), name: z.string().min(1).max(250) }).strict(),
+        ]),
+        push: z.object({ remote: z.string().min(1).max(250) }).strict().optional(),
+        /** "Export anyway" past errors of the pre-publish check. */
+        force: z.boolean().optional(),
+      })
+      .strict(),
+  ).returns<ExportResult>(),
+  /** Pushes a branch of the export repository again (e.g. after `pullRebase`). */
+  pushBranch: method(z.object({ remote: z.string().min(1).max(250), branch: z.string().min(1).max(250) }).strict()).returns<PushOutcome>(),
+  /** After a rejected push: replays the local commits on the remote branch (never stashes); returns the new tip. */
+  pullRebase: method(z.object({ remote: z.string().min(1).max(250), branch: z.string().min(1).max(250) }).strict()).returns<{ commit: string }>(),
 } as const;
 
 export type Contract = typeof contract;
@@ -67,8 +136,20 @@ export type Handlers = {
 export interface Events {
   menu: MenuCommand;
   session: Session;
+  /** While exporting: committing, pushing, pulling (git's progress lines). */
+  exportProgress: ExportProgress;
+  /** Files of the opened site changed on disk; the post list and an open post should look again. */
+  postsChanged: PostsChange;
 }
 export type EventName = keyof Events;
+
+/** Every event name, at run time; a missing or extra name fails the build. */
+const eventNameSet: Record<EventName, true> = { menu: true, session: true, exportProgress: true, postsChanged: true };
+export const eventNames = Object.keys(eventNameSet) as EventName[];
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(eventNameSet, name);
+}
 
 export const methodNames = Object.keys(contract) as MethodName[];
 

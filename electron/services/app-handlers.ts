@@ -6,11 +6,17 @@
 import type { EventName, Events, Handlers } from '../../shared/api';
 import { RecapError } from '../../shared/errors';
 import { safeExternalUrl } from '../../shared/links';
-import type { Session } from '../../shared/model';
+import type { PostsChange, Session } from '../../shared/model';
+import { resolveInside } from './documents/confine';
+import type { DraftJournal } from './documents/draft-journal';
 import { readPost } from './documents/read-post';
+import { recoverDrafts } from './documents/recover-drafts';
+import { TextChecker } from './check/check-text';
 import { savePost } from './documents/save-post';
+import { createPost } from './posts/create-post';
 import { createExportHandlers } from './git/export-handlers';
 import type { RecentFolders } from './settings/recent-folders';
+import { watchSite, type SiteWatcher } from './workspace/watch-site';
 import { Workspace } from './workspace/workspace';
 
 export interface ShellHooks {
@@ -18,7 +24,7 @@ export interface ShellHooks {
   /** Native folder chooser (Electron). Resolves null when the user cancels. */
   chooseFolder?: () => Promise<string | null>;
   /** Opens an already validated URL in the system browser. */
-  openExternal?: (url: string) => Promise<void>;
+  openInBrowser?: (url: string) => Promise<void>;
   /** The window's title and dirty flag changed. */
   onDocumentState?: (state: { title: string | null; dirty: boolean }) => void;
   /** Browser mode serves one folder: only these roots may be opened. */
@@ -27,15 +33,73 @@ export interface ShellHooks {
   emit?: <E extends EventName>(event: E, payload: Events[E]) => void;
 }
 
+export interface AppStateOptions {
+  /** Where unsaved text is journaled (per-user state folder). Without it, journaling is refused. */
+  journal?: DraftJournal;
+  /** Watch the opened site for changes made by other tools (the app and browser mode do; the CLI does not). */
+  watch?: boolean;
+}
+
 export class AppState {
   workspace: Workspace | null = null;
-  constructor(readonly recent: RecentFolders) {}
+  readonly journal: DraftJournal | null;
+  private watcher: SiteWatcher | null = null;
+  private readonly changeListeners = new Set<(change: PostsChange) => void>();
+
+  constructor(
+    readonly recent: RecentFolders,
+    private readonly options: AppStateOptions = {},
+  ) {
+    this.journal = options.journal ?? null;
+  }
+
+  /** Files of the opened site changed on disk (already debounced). Returns the unsubscribe function. */
+  onPostsChanged(listener: (change: PostsChange) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
 
   async open(root: string): Promise<Workspace> {
     const workspace = await Workspace.open(root);
+    await this.stopWatching();
     this.workspace = workspace;
+    if (this.options.watch) this.startWatching(workspace);
     await this.recent.add(workspace.site.root);
     return workspace;
+  }
+
+  /** Stops watching; the server calls it when it closes. */
+  async close(): Promise<void> {
+    await this.stopWatching();
+  }
+
+  /** Resolves once the watcher of the opened site sees changes (tests and start-up ordering). */
+  async watching(): Promise<void> {
+    await this.watcher?.ready;
+  }
+
+  private startWatching(workspace: Workspace): void {
+    this.watcher = watchSite(
+      workspace.site.root,
+      (change) => {
+        if (this.workspace !== workspace) return;
+        // mtime + size could miss an edit within the clock's resolution: re-read these for sure.
+        for (const changed of change.paths) workspace.invalidate(changed);
+        for (const listener of this.changeListeners) listener(change);
+      },
+      { onError: (error) => console.error(`Recap: watching ${workspace.site.root} for changes failed (${error.message}); the post list may not update by itself.`) },
+    );
+  }
+
+  private async stopWatching(): Promise<void> {
+    const watcher = this.watcher;
+    this.watcher = null;
+    await watcher?.close();
+  }
+
+  requireJournal(): DraftJournal {
+    if (!this.journal) throw new RecapError('refused', 'Unsaved text cannot be journaled here.');
+    return this.journal;
   }
 
   requireWorkspace(): Workspace {
@@ -45,6 +109,7 @@ export class AppState {
 }
 
 export function createHandlers(state: AppState, hooks: ShellHooks): Handlers {
+  const textChecker = new TextChecker();
   const session = async (): Promise<Session> => ({
     mode: hooks.mode,
     site: state.workspace?.site ?? null,
@@ -80,18 +145,49 @@ export function createHandlers(state: AppState, hooks: ShellHooks): Handlers {
 
     readPost: ({ path }) => readPost(state.requireWorkspace().site.root, path),
 
-    async savePost({ path, text, baseHash }) {
+    getSchema: () => state.requireWorkspace().schema(),
+
+    checkPost: ({ path, text }) => textChecker.check(state.requireWorkspace(), path, text),
+
+    async createPost(input) {
       const workspace = state.requireWorkspace();
-      const result = await savePost(workspace.site.root, path, text, baseHash);
+      const created = await createPost(workspace.site.root, workspace.site.kind, await workspace.facts(), input);
+      workspace.invalidate(created.path);
+      return created;
+    },
+
+    async savePost({ path, text, baseHash, recreate }) {
+      const workspace = state.requireWorkspace();
+      const result = await savePost(workspace.site.root, path, text, baseHash, { recreate: recreate === true });
       workspace.invalidate(path);
+      // The text is on disk now; a leftover draft would only be offered for nothing.
+      await state.journal?.discard(workspace.site.root, path).catch(() => undefined);
       return result;
     },
 
-    async openExternal({ url }) {
+    async journalDraft({ path, text, baseHash }) {
+      const root = state.requireWorkspace().site.root;
+      await resolveInside(root, path);
+      await state.requireJournal().write(root, { path, text, baseHash });
+      return null;
+    },
+
+    async discardDraft({ path }) {
+      const root = state.requireWorkspace().site.root;
+      await state.journal?.discard(root, path);
+      return null;
+    },
+
+    async listDrafts() {
+      const root = state.requireWorkspace().site.root;
+      return state.journal ? recoverDrafts(state.journal, root) : [];
+    },
+
+    async openLink({ url }) {
       const safe = safeExternalUrl(url);
       if (!safe) throw new RecapError('refused', 'Only web (http, https) and email links can be opened.');
-      if (!hooks.openExternal) return { opened: false };
-      await hooks.openExternal(safe);
+      if (!hooks.openInBrowser) return { opened: false };
+      await hooks.openInBrowser(safe);
       return { opened: true };
     },
 

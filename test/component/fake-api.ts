@@ -6,7 +6,7 @@
 import type { EventName, Events, MethodInput, MethodName, MethodOutput } from '../../shared/api';
 import type { RecapBridge } from '../../shared/bridge';
 import { RecapError } from '../../shared/errors';
-import type { FrontMatterInfo, PostDocument, PostSummary, Session } from '../../shared/model';
+import type { FrontMatterInfo, PostDocument, PostSummary, RecoveredDraft, Session } from '../../shared/model';
 
 export interface FakePost {
   path: string;
@@ -48,6 +48,10 @@ export class FakeApi implements RecapBridge {
   posts: FakePost[];
   /** The next savePost rejects with this error. */
   nextSaveError: RecapError | null = null;
+  /** Journaled drafts by path, as the main process keeps them. */
+  readonly journal = new Map<string, { text: string; baseHash: string }>();
+  /** Drafts listDrafts offers, as left by a crash. */
+  recoveredDrafts: RecoveredDraft[] = [];
   /** What openLink answers: Electron opens, browser mode cannot. */
   externalOpens = true;
   private listeners = new Map<EventName, Set<(payload: never) => void>>();
@@ -145,12 +149,51 @@ export class FakeApi implements RecapBridge {
       throw error;
     }
     const current = this.files.get(input.path);
+    if (current === undefined && input.recreate) {
+      this.files.set(input.path, input.text);
+      this.journal.delete(input.path);
+      return { hash: fakeHash(input.text), savedAt: new Date(0).toISOString() };
+    }
     if (current === undefined) throw new RecapError('not-found', `${input.path} does not exist.`);
     if (fakeHash(current) !== input.baseHash) {
       throw new RecapError('conflict', 'The file changed on disk since you opened it.');
     }
     this.files.set(input.path, input.text);
+    this.journal.delete(input.path);
     return { hash: fakeHash(input.text), savedAt: new Date(0).toISOString() };
+  }
+
+  async journalDraft(input: MethodInput<'journalDraft'>): Promise<MethodOutput<'journalDraft'>> {
+    this.record('journalDraft', input);
+    this.journal.set(input.path, { text: input.text, baseHash: input.baseHash });
+    return null;
+  }
+
+  async discardDraft(input: MethodInput<'discardDraft'>): Promise<MethodOutput<'discardDraft'>> {
+    this.record('discardDraft', input);
+    this.journal.delete(input.path);
+    this.recoveredDrafts = this.recoveredDrafts.filter((draft) => draft.path !== input.path);
+    return null;
+  }
+
+  async listDrafts(input: MethodInput<'listDrafts'>): Promise<MethodOutput<'listDrafts'>> {
+    this.record('listDrafts', input);
+    return this.recoveredDrafts;
+  }
+
+  /** What readPost would answer now, for building recovered drafts in tests. */
+  documentOf(path: string): PostDocument | null {
+    const text = this.files.get(path);
+    if (text === undefined) return null;
+    return {
+      path,
+      text,
+      hash: fakeHash(text),
+      encoding: { bom: false, lineEnding: 'lf', utf8: true },
+      readOnly: false,
+      warnings: [],
+      frontMatter: { language: 'yaml', data: {}, error: null },
+    };
   }
 
   async openLink(input: MethodInput<'openLink'>): Promise<MethodOutput<'openLink'>> {
@@ -161,6 +204,57 @@ export class FakeApi implements RecapBridge {
   async setDocumentState(input: MethodInput<'setDocumentState'>): Promise<MethodOutput<'setDocumentState'>> {
     this.record('setDocumentState', input);
     return null;
+  }
+
+  /** The site schema getSchema answers (tests of the form set it). */
+  schema: MethodOutput<'getSchema'> = { fields: [] };
+  async getSchema(input: MethodInput<'getSchema'>): Promise<MethodOutput<'getSchema'>> {
+    this.record('getSchema', input);
+    return this.schema;
+  }
+
+  /** What checkPost answers (tests of the Problems panel set it). */
+  problems: MethodOutput<'checkPost'> = [];
+  async checkPost(input: MethodInput<'checkPost'>): Promise<MethodOutput<'checkPost'>> {
+    this.record('checkPost', input);
+    return this.problems;
+  }
+
+  async createPost(input: MethodInput<'createPost'>): Promise<MethodOutput<'createPost'>> {
+    this.record('createPost', input);
+    const slug = input.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const path = input.draft ? `_drafts/${slug}.md` : `_posts/${input.date ?? '2024-01-01'}-${slug}.md`;
+    const text = `---\ntitle: ${JSON.stringify(input.title)}\n---\n`;
+    this.posts.push({ path, title: input.title, date: input.date ?? null, draft: input.draft, text });
+    this.files.set(path, text);
+    return { path };
+  }
+
+  /** What gitStatus answers; by default the site is not a repository. */
+  git: MethodOutput<'gitStatus'> = { repo: false, branch: null, problems: [], posts: {} } as unknown as MethodOutput<'gitStatus'>;
+  async gitStatus(input: MethodInput<'gitStatus'>): Promise<MethodOutput<'gitStatus'>> {
+    this.record('gitStatus', input);
+    return this.git;
+  }
+
+  async exportPreview(input: MethodInput<'exportPreview'>): Promise<MethodOutput<'exportPreview'>> {
+    this.record('exportPreview', input);
+    throw new RecapError('refused', 'This folder is not a git repository.');
+  }
+
+  async exportPost(input: MethodInput<'exportPost'>): Promise<MethodOutput<'exportPost'>> {
+    this.record('exportPost', input);
+    throw new RecapError('refused', 'This folder is not a git repository.');
+  }
+
+  async pushBranch(input: MethodInput<'pushBranch'>): Promise<MethodOutput<'pushBranch'>> {
+    this.record('pushBranch', input);
+    throw new RecapError('refused', 'This folder is not a git repository.');
+  }
+
+  async pullRebase(input: MethodInput<'pullRebase'>): Promise<MethodOutput<'pullRebase'>> {
+    this.record('pullRebase', input);
+    throw new RecapError('refused', 'This folder is not a git repository.');
   }
 }
 

@@ -1,0 +1,31 @@
+/** The app's live check: the editor's unsaved text of a post in the opened site. */
+import { checkPost, type Problem } from '../../../shared/check';
+import type { SiteSchema } from '../../../shared/front-matter/schema';
+import { resolveLexically } from '../documents/confine';
+import type { Workspace } from '../workspace/workspace';
+import { SiteFilesCache } from './site-files';
+
+export class TextChecker {
+  private readonly siteFiles = new SiteFilesCache();
+
+  async check(workspace: Workspace, relative: string, text: string): Promise<Problem[]> {
+    const { site } = workspace;
+    resolveLexically(site.root, relative); // refuses paths outside the folder
+    const [files, schema] = await Promise.all([this.siteFiles.get(site.root, site.kind), schemaOf(workspace)]);
+    return checkPost({ path: relative.split('\\').join('/'), text, schema, site: { kind: site.kind, fileExists: (p) => files.has(p) } });
+  }
+
+  /** An import or a new post may add files: look again next time. */
+  invalidate(root: string): void {
+    this.siteFiles.invalidate(root);
+  }
+}
+
+/** Without a readable schema (a broken .recap.json) the other rules still run. */
+async function schemaOf(workspace: Workspace): Promise<SiteSchema | undefined> {
+  try {
+    return await workspace.schema();
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * invalid-front-matter, required-field, unknown-value and filename-date:
+ * the post's fields against the syntax, the site's schema and its file name.
+ */
+import type { FieldSchema } from '../../front-matter/schema';
+import type { FrontMatterValue } from '../../model';
+import { problemAt, type PostContext } from '../post-context';
+import type { Problem } from '../types';
+import { frontMatterKeyOffset, frontMatterRawValue, frontMatterValueOffset } from './front-matter-positions';
+
+const FILENAME_DATE = /^(\d{4}-\d{2}-\d{2})[-_]/;
+const WRITTEN_DATE = /^["']?(\d{4}-\d{2}-\d{2})/;
+
+export function checkFrontMatter(context: PostContext): Problem[] {
+  const problems: Problem[] = [];
+  const fm = context.frontMatter;
+  if (fm?.error) {
+    const line = fm.error.line ?? 1;
+    const offset = context.lines.lineStart(line);
+    const lineEnd = context.text.indexOf('\n', offset);
+    problems.push(problemAt(context, 'invalid-front-matter', offset, (lineEnd === -1 ? context.text.length : lineEnd) - offset, fm.error.message));
+    return problems; // the fields cannot be judged until the block parses
+  }
+  const data = fm?.data ?? {};
+  const fileDate = FILENAME_DATE.exec(context.input.path.split('/').pop() ?? '')?.[1] ?? null;
+  for (const field of context.input.schema?.fields ?? []) {
+    checkRequired(context, field, data, fileDate, problems);
+    checkChoices(context, field, data[field.key], problems);
+  }
+  checkFilenameDate(context, fileDate, problems);
+  return problems;
+}
+
+function isEmpty(value: FrontMatterValue | undefined): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+}
+
+function checkRequired(context: PostContext, field: FieldSchema, data: Record<string, FrontMatterValue>, fileDate: string | null, problems: Problem[]): void {
+  if (!field.required || !isEmpty(data[field.key])) return;
+  // A draft has no date until it is published; a dated file name is the date for Jekyll and Zola.
+  if (field.key === 'date' && (context.draft || fileDate)) return;
+  const keyAt = frontMatterKeyOffset(context, field.key);
+  const message = keyAt === null ? `The field "${field.key}" (${field.label}) is required on this site but missing.` : `The field "${field.key}" (${field.label}) is required on this site but empty.`;
+  // Drafts may be unfinished: say what publishing needs without failing the check.
+  problems.push(problemAt(context, 'required-field', keyAt ?? 0, keyAt === null ? 0 : field.key.length, message, undefined, context.draft ? 'info' : undefined));
+}
+
+function checkChoices(context: PostContext, field: FieldSchema, value: FrontMatterValue | undefined, problems: Problem[]): void {
+  if (!field.choices || field.choices.length === 0 || isEmpty(value)) return;
+  const values = Array.isArray(value) ? value : [value];
+  for (const item of values) {
+    if (typeof item !== 'string' && typeof item !== 'number') continue;
+    const written = String(item);
+    if (field.choices.includes(written)) continue;
+    const at = frontMatterValueOffset(context, field.key, written) ?? 0;
+    const choices = field.choices.length <= 8 ? field.choices.map((c) => `"${c}"`).join(', ') : `${field.choices.length} known values`;
+    problems.push(problemAt(context, 'unknown-value', at, written.length, `"${written}" is not a known ${field.label.toLowerCase()} on this site (expected one of ${choices}).`));
+  }
+}
+
+function checkFilenameDate(context: PostContext, fileDate: string | null, problems: Problem[]): void {
+  if (!fileDate) return;
+  const raw = frontMatterRawValue(context, 'date');
+  const written = raw ? WRITTEN_DATE.exec(raw.text)?.[1] : undefined;
+  if (!raw || !written || written === fileDate) return; // no date yet (drafts) is fine
+  const at = raw.offset + raw.text.indexOf(written);
+  problems.push(problemAt(context, 'filename-date', at, written.length, `The file name says ${fileDate} but the date field says ${written}; the site will use ${written}. Make them agree.`));
+}

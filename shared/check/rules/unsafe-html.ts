@@ -1,0 +1,71 @@
+/**
+ * unsafe-html: raw HTML that runs script or rewrites the page for readers:
+ * inline or unknown scripts, on* handlers, javascript:/data: URLs, srcdoc
+ * frames, plugins, forms, meta refreshes, base URLs, external stylesheets
+ * and CSS that loads URLs. Provider embed scripts are allowed.
+ */
+import { attribute, elementEnd, type HtmlTag } from '../../html/tags';
+import { parseWebUrl } from '../../embeds/parse-url';
+import { problemAt, type PostContext } from '../post-context';
+import type { Problem } from '../types';
+import { dangerousUrl } from './dangerous-url';
+import { isEmbedScript } from './embed-scripts';
+
+const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'data', 'poster', 'xlink:href', 'background', 'cite', 'longdesc', 'codebase', 'dynsrc', 'lowsrc', 'ping']);
+const FORBIDDEN: Record<string, string> = {
+  object: '<object> loads plugins and documents that can run script',
+  embed: '<embed> loads plugins and documents that can run script',
+  applet: '<applet> runs a Java plugin',
+  form: '<form> can send readers’ input anywhere',
+  meta: '<meta> can redirect or reconfigure the page',
+  base: '<base> changes where every link on the page points',
+  link: '<link> loads stylesheets or documents from elsewhere',
+  frame: '<frame> loads another page into this one',
+  frameset: '<frameset> replaces the page',
+};
+const CSS_LOADS = /url\s*\(|@import|expression\s*\(|behavior\s*:|-moz-binding/i;
+
+export function checkUnsafeHtml(context: PostContext): Problem[] {
+  const problems: Problem[] = [];
+  const { tags, text } = context;
+  for (const tag of tags) {
+    if (tag.closing) continue;
+    const report = (offset: number, length: number, why: string) => problems.push(problemAt(context, 'unsafe-html', offset, length, `Unsafe HTML: ${why}.`));
+
+    if (tag.name === 'script') checkScript(tag, text, report);
+    const forbidden = FORBIDDEN[tag.name];
+    if (forbidden) report(tag.start, tag.end - tag.start, forbidden);
+    if (tag.name === 'style') {
+      const end = elementEnd(tags, tag) ?? tag.end;
+      if (CSS_LOADS.test(text.slice(tag.end, end))) report(tag.start, end - tag.start, 'this <style> block loads URLs or runs CSS expressions');
+    }
+    for (const attr of tag.attributes) {
+      const value = attr.value ?? '';
+      if (attr.name.startsWith('on') && attr.name.length > 2) {
+        report(attr.start, attr.valueEnd - attr.start, `the ${attr.name} handler runs script`);
+      } else if (attr.name === 'srcdoc') {
+        report(attr.start, attr.valueEnd - attr.start, `<${tag.name} srcdoc> runs a whole inline page`);
+      } else if (attr.name === 'style' && CSS_LOADS.test(value)) {
+        report(attr.start, attr.valueEnd - attr.start, 'this style attribute loads a URL or runs a CSS expression');
+      } else if (URL_ATTRIBUTES.has(attr.name) && attr.value !== null) {
+        const danger = dangerousUrl(value, tag.name === 'img' && attr.name === 'src');
+        if (danger) report(attr.valueStart, attr.valueEnd - attr.valueStart, `${attr.name} on <${tag.name}>: ${danger}`);
+      }
+    }
+  }
+  return problems;
+}
+
+function checkScript(tag: HtmlTag, text: string, report: (offset: number, length: number, why: string) => void): void {
+  const end = tag.rawText?.elementEnd ?? tag.end;
+  const src = attribute(tag, 'src')?.value?.trim() ?? '';
+  const inline = tag.rawText ? text.slice(tag.rawText.start, tag.rawText.end).trim() : '';
+  if (inline) {
+    report(tag.start, end - tag.start, 'an inline <script> runs on every reader’s machine');
+  } else if (src && !isEmbedScript(src)) {
+    const host = parseWebUrl(src)?.host;
+    report(tag.start, end - tag.start, host ? `a <script> from ${host} runs on every reader’s machine` : 'this <script> runs on every reader’s machine');
+  } else if (!src) {
+    report(tag.start, end - tag.start, 'an empty <script> element');
+  }
+}

@@ -1,0 +1,7 @@
+/** Embeds in a post: find them, read tweets, learn the site's style, write new ones. */
+export type { Embed, EmbedProvider, EmbedSyntax, Tweet } from './types';
+export { embedProviders } from './types';
+export { findEmbeds, type FindEmbedsOptions } from './find-embeds';
+export { parseTweetBlockquote, isTweetBlockquote } from './tweet';
+export { recognizeEmbedUrl, isHttpsHost, YOUTUBE_ID, type RecognizedUrl } from './providers';
+export { detectEmbedStyle, embedMarkup, type EmbedStyle, type EmbedMarkupOptions } from './embed-style';

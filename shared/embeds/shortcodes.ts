@@ -1,0 +1,97 @@
+/**
+ * Embeds written as generator shortcodes: Hugo `{{< youtube id >}}`,
+ * Zola `{{ youtube(id="…") }}`, Jekyll/Liquid `{% youtube id %}`.
+ */
+import { recognizeEmbedUrl, tweet, youtube, type RecognizedUrl } from './providers';
+import type { EmbedSyntax } from './types';
+
+export interface ShortcodeMatch {
+  syntax: EmbedSyntax;
+  start: number;
+  end: number;
+  /** Where the id or URL argument starts. */
+  target: number;
+  url: string | null;
+  recognized: RecognizedUrl;
+}
+
+const NAMES = 'youtube|vimeo|tweet|twitter|gist|speakerdeck';
+const HUGO = new RegExp(`\\{\\{[<%]\\s*(${NAMES})\\b([^}]*?)\\s*[>%]\\}\\}`, 'g');
+const ZOLA = new RegExp(`\\{\\{\\s*(${NAMES})\\(([^)]*)\\)\\s*\\}\\}`, 'g');
+const LIQUID = new RegExp(`\\{%-?\\s*(${NAMES})\\b([^%]*?)-?%\\}`, 'g');
+const ARGUMENT = /([A-Za-z_]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))|"([^"]*)"|'([^']*)'|(\S+)/g;
+
+interface Argument {
+  key: string | null;
+  value: string;
+  /** Offset of the value inside the argument text. */
+  at: number;
+}
+
+function parseArguments(text: string): Argument[] {
+  const args: Argument[] = [];
+  for (const m of text.matchAll(ARGUMENT)) {
+    const value = m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7] ?? '';
+    args.push({ key: m[1] ?? null, value, at: m.index + Math.max(0, m[0].indexOf(value)) });
+  }
+  return args;
+}
+
+function pick(args: Argument[], keys: string[], position: number): Argument | undefined {
+  return args.find((a) => a.key !== null && keys.includes(a.key)) ?? args.filter((a) => a.key === null)[position];
+}
+
+/** What the shortcode's arguments name. Unknown spellings give null rather than a guess. */
+function recognize(name: string, args: Argument[]): { arg: Argument; url: string | null; recognized: RecognizedUrl } | null {
+  const urlArg = pick(args, ['url', 'src'], 0);
+  const asUrl = urlArg && /^(https?:)?\/\//.test(urlArg.value) ? recognizeEmbedUrl(urlArg.value) : null;
+  if (urlArg && asUrl) return { arg: urlArg, url: urlArg.value, recognized: asUrl };
+  switch (name) {
+    case 'youtube': {
+      const arg = pick(args, ['id'], 0);
+      return arg ? { arg, url: null, recognized: youtube(arg.value) } : null;
+    }
+    case 'vimeo': {
+      const arg = pick(args, ['id'], 0);
+      if (!arg) return null;
+      const valid = /^\d+$/.test(arg.value);
+      return { arg, url: null, recognized: valid ? { provider: 'vimeo', id: arg.value, host: 'player.vimeo.com', valid } : { provider: 'vimeo', id: arg.value, host: 'player.vimeo.com', valid, problem: `"${arg.value}" is not a Vimeo video id (a number).` } };
+    }
+    case 'tweet':
+    case 'twitter': {
+      const positional = args.filter((a) => a.key === null);
+      const arg = pick(args, ['id'], -1) ?? positional.find((a) => /^\d+$/.test(a.value)) ?? positional[0];
+      return arg ? { arg, url: null, recognized: tweet(arg.value) } : null;
+    }
+    case 'gist': {
+      const positional = args.filter((a) => a.key === null);
+      const user = pick(args, ['user', 'username'], 0);
+      const id = pick(args, ['id'], positional.length > 1 ? 1 : 0);
+      if (!id) return null;
+      const gistId = id.value.includes('/') ? id.value : user && user !== id ? `${user.value}/${id.value}` : id.value;
+      const valid = /^([\w-]+\/)?[0-9a-f]{5,}$/i.test(gistId);
+      return { arg: id, url: null, recognized: valid ? { provider: 'gist', id: gistId, host: 'gist.github.com', valid } : { provider: 'gist', id: gistId, host: 'gist.github.com', valid, problem: `"${gistId}" is not a gist id.` } };
+    }
+    case 'speakerdeck': {
+      const arg = pick(args, ['id'], 0);
+      return arg ? { arg, url: null, recognized: { provider: 'speakerdeck', id: arg.value, host: 'speakerdeck.com', valid: arg.value.length > 0 } } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+export function findShortcodes(text: string): ShortcodeMatch[] {
+  const found: ShortcodeMatch[] = [];
+  const patterns: [RegExp, EmbedSyntax][] = [[HUGO, 'hugo'], [ZOLA, 'zola'], [LIQUID, 'liquid']];
+  for (const [pattern, syntax] of patterns) {
+    for (const m of text.matchAll(pattern)) {
+      const argsText = m[2] ?? '';
+      const argsAt = m.index + m[0].indexOf(argsText, m[1]!.length);
+      const result = recognize(m[1]!, parseArguments(argsText));
+      if (!result) continue;
+      found.push({ syntax, start: m.index, end: m.index + m[0].length, target: argsAt + result.arg.at, url: result.url, recognized: result.recognized });
+    }
+  }
+  return found;
+}
