@@ -4,5 +4,5 @@ export { applyEdits, applyFix, applyAllFixes } from './apply-fixes';
 export { ruleSeverity } from './severity';
 export { findMojibake, type MojibakeRun } from './mojibake';
 export { localFileCandidates } from './local-files';
-export { isDraft } from './post-context';
+export { isDraft } from '../front-matter/post-document';
 export { ruleIds, type CheckInput, type Problem, type QuickFix, type RuleId, type Severity, type SiteFacts, type TextEdit } from './types';

@@ -4,11 +4,11 @@
  * with offsets in the whole file so every problem points at the file's line.
  */
 import type { Root } from 'mdast';
-import { splitFrontMatter, type FrontMatterBlock } from '../document/front-matter-block';
+import type { FrontMatterBlock } from '../document/front-matter-block';
 import { LineIndex } from '../document/line-index';
 import { findEmbeds } from '../embeds/find-embeds';
 import type { Embed } from '../embeds/types';
-import { FrontMatterSyntaxError, parseJson, parseToml, parseYaml } from '../front-matter/parse-values';
+import { isDraft, parsePost } from '../front-matter/post-document';
 import { scanTags, type HtmlTag, type SkipRange } from '../html/tags';
 import { codeRanges, parseMarkdown } from '../markdown/parse-markdown';
 import type { FrontMatterValue } from '../model';
@@ -43,40 +43,15 @@ export interface PostContext {
 export function buildPostContext(input: CheckInput): PostContext {
   const { text } = input;
   const lines = new LineIndex(text);
-  const { block, body } = splitFrontMatter(text);
+  const post = parsePost(text);
+  const { body } = post;
   const bodyStart = text.length - body.length;
-  const frontMatter = block ? readFrontMatter(block, text) : null;
+  const frontMatter: FrontMatterState | null = post.block ? { block: post.block, contentStart: post.contentStart, data: post.data, error: post.error } : null;
   const markdown = parseMarkdown(body);
   const skip: SkipRange[] = [...(bodyStart > 0 ? [[0, bodyStart] as const] : []), ...codeRanges(markdown, bodyStart)];
   const tags = scanTags(text, skip);
   const embeds = findEmbeds(text, { skip, tags, lines });
   return { input, text, lines, bodyStart, frontMatter, markdown, skip, tags, embeds, draft: isDraft(input.path, frontMatter?.data ?? null) };
-}
-
-function readFrontMatter(block: FrontMatterBlock, text: string): FrontMatterState {
-  const contentStart = block.contentLine === 1 ? 0 : text.indexOf('\n') + 1;
-  const state: FrontMatterState = { block, contentStart, data: null, error: null };
-  if (!block.closed) {
-    state.error = { message: 'The front matter is never closed: add the closing fence line after the last field.', line: 1 };
-    return state;
-  }
-  if (block.language === 'unsupported') {
-    state.error = { message: `Front matter written in "${block.declared}" is not supported; use YAML, TOML or JSON.`, line: 1 };
-    return state;
-  }
-  try {
-    state.data = block.language === 'yaml' ? parseYaml(block.content) : block.language === 'toml' ? parseToml(block.content) : parseJson(block.content);
-  } catch (error) {
-    if (!(error instanceof FrontMatterSyntaxError)) throw error;
-    state.error = { message: error.message, ...(error.line === undefined ? {} : { line: block.contentLine + error.line - 1 }) };
-  }
-  return state;
-}
-
-/** Jekyll's `_drafts/`, or `draft: true` / `published: false` in the front matter. */
-export function isDraft(path: string, data: Record<string, FrontMatterValue> | null): boolean {
-  if (path.split('/').includes('_drafts')) return true;
-  return data?.draft === true || data?.published === false;
 }
 
 /** A problem at [offset, offset + length) in the file, with the rule's severity unless given. */

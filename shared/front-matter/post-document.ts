@@ -4,7 +4,7 @@
  * is `t` byte for byte; edits go through edit-front-matter.ts.
  */
 import { splitFrontMatter, type FrontMatterBlock } from '../document/front-matter-block';
-import type { FrontMatterLanguage } from '../model';
+import type { FrontMatterLanguage, FrontMatterValue } from '../model';
 import type { FrontMatterData } from './field-path';
 import { FrontMatterSyntaxError, parseJson, parseToml, parseYaml } from './parse-values';
 
@@ -27,7 +27,15 @@ export interface ParsedPost {
 
 const CODE_LANGUAGES: Record<string, string> = { js: 'JavaScript', javascript: 'JavaScript', coffee: 'CoffeeScript', coffeescript: 'CoffeeScript', cson: 'CSON' };
 
-export function parsePost(text: string): ParsedPost {
+/** Parses a block's content; lines in its errors count from the content's first line. */
+export type ContentParser = (language: FrontMatterLanguage, content: string, block: FrontMatterBlock) => FrontMatterData;
+
+/**
+ * Splits and reads a post. The one place that decides what a readable front
+ * matter is and what each failure says; `parseContent` lets the Node side
+ * read values through gray-matter while the renderer uses the same rules.
+ */
+export function parsePost(text: string, parseContent: ContentParser = parseBlockContent): ParsedPost {
   const { block, body } = splitFrontMatter(text);
   if (!block) return { block, body, language: null, data: {}, error: null, contentStart: 0 };
   const language = block.language === 'unsupported' ? null : block.language;
@@ -36,7 +44,7 @@ export function parsePost(text: string): ParsedPost {
 
   if (!block.closed) {
     const fence = block.language === 'json' ? '}' : block.raw.startsWith('+++') ? '+++' : '---';
-    return failed({ message: `The front matter is not closed: add a line with ${fence} after it.`, line: 1 });
+    return failed({ message: `The front matter is never closed: add a line with ${fence} after it.`, line: 1 });
   }
   if (block.language === 'unsupported') {
     const code = CODE_LANGUAGES[block.declared];
@@ -48,7 +56,7 @@ export function parsePost(text: string): ParsedPost {
     });
   }
   try {
-    return { block, body, language, data: parseBlockContent(block.language, block.content), error: null, contentStart };
+    return { block, body, language, data: parseContent(block.language, block.content, block), error: null, contentStart };
   } catch (error) {
     if (!(error instanceof FrontMatterSyntaxError)) throw error;
     return failed(error.line === undefined ? { message: error.message } : { message: error.message, line: block.contentLine - 1 + error.line });
@@ -57,6 +65,12 @@ export function parsePost(text: string): ParsedPost {
 
 export function parseBlockContent(language: FrontMatterLanguage, content: string): FrontMatterData {
   return language === 'yaml' ? parseYaml(content) : language === 'toml' ? parseToml(content) : parseJson(content);
+}
+
+/** Jekyll's `_drafts/`, or `draft: true` / `published: false` in the front matter. */
+export function isDraft(path: string, data: Record<string, FrontMatterValue> | null): boolean {
+  if (path.split('/').includes('_drafts')) return true;
+  return data?.draft === true || data?.published === false;
 }
 
 /** The post text again: block and body as they were. */

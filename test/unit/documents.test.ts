@@ -113,7 +113,7 @@ describe('reading and saving posts', () => {
     const cases: Array<[string, RegExp, number | undefined]> = [
       ['malformed-yaml.md', /never closed/, 2],
       ['duplicate-keys.md', /Duplicate key "title"/, 3],
-      ['unterminated.md', /not closed/, 1],
+      ['unterminated.md', /never closed/, 1],
       ['malformed-toml.md', /TOML/, 2],
       ['js-front-matter.md', /JavaScript is not supported/, 1],
       ['javascript-front-matter.md', /JavaScript is not supported/, 1],

@@ -1,11 +1,12 @@
 /**
- * Reads a post's front matter through gray-matter, with every engine that
- * evaluates code replaced by a refusal: `---js` front matter is never run.
+ * Reads a post's front matter on the Node side: the rules and messages of
+ * shared/front-matter/post-document.ts, with values read through gray-matter.
+ * Every gray-matter engine that evaluates code (its defaults include an
+ * eval-based JavaScript one) is replaced by a refusal: `---js` is never run.
  */
 import matter from 'gray-matter';
-import { splitFrontMatter, type FrontMatterBlock } from '../../../shared/document/front-matter-block';
 import { FrontMatterSyntaxError, parseJson, parseToml, parseYaml } from '../../../shared/front-matter/parse-values';
-import type { FrontMatterInfo } from '../../../shared/model';
+import { parsePost, type ContentParser, type ParsedPost } from '../../../shared/front-matter/post-document';
 
 const refuse = (name: string) => ({
   parse(): never {
@@ -13,7 +14,6 @@ const refuse = (name: string) => ({
   },
 });
 
-/** gray-matter's defaults include an eval-based JavaScript engine; these replace all code engines. */
 const safeEngines = {
   yaml: { parse: parseYaml },
   yml: { parse: parseYaml },
@@ -26,48 +26,18 @@ const safeEngines = {
   cson: refuse('CSON'),
 };
 
-const CODE_LANGUAGE_NAMES: Record<string, string> = { js: 'JavaScript', javascript: 'JavaScript', coffee: 'CoffeeScript', coffeescript: 'CoffeeScript', cson: 'CSON' };
-
-export interface ReadFrontMatter extends FrontMatterInfo {
-  block: FrontMatterBlock | null;
-  body: string;
-}
-
-export function readFrontMatter(text: string): ReadFrontMatter {
-  const { block, body } = splitFrontMatter(text);
-  if (!block) return { language: null, data: {}, error: null, block, body };
-  const language = block.language === 'unsupported' ? null : block.language;
-
-  if (!block.closed) {
-    const fence = block.language === 'json' ? '}' : block.raw.startsWith('+++') ? '+++' : '---';
-    return { language, data: null, error: { message: `The front matter is not closed: add a line with ${fence} after it.`, line: 1 }, block, body };
-  }
-  if (block.language === 'unsupported') {
-    const name = block.declared;
-    const codeLanguage = CODE_LANGUAGE_NAMES[name];
-    const message = codeLanguage
-      ? `Front matter written in ${codeLanguage} is not supported: it would run code. Use YAML (---), TOML (+++) or JSON.`
-      : `Front matter language "${name}" is not supported. Use YAML (---), TOML (+++) or JSON.`;
-    return { language: null, data: null, error: { message, line: 1 }, block, body };
-  }
-
+const throughGrayMatter: ContentParser = (language, content, block) => {
+  if (language === 'json') return parseJson(content); // Hugo's `{…}` front matter has no fences for gray-matter to find
   try {
-    const data =
-      block.language === 'json'
-        ? parseJson(block.content)
-        : matter(block.raw, {
-            language: block.language,
-            delimiters: block.language === 'toml' && block.raw.startsWith('+++') ? '+++' : '---',
-            engines: safeEngines,
-          }).data;
-    return { language, data: data as FrontMatterInfo['data'], error: null, block, body };
+    const fence = block.raw.startsWith('+++') ? '+++' : '---';
+    return matter(block.raw, { language, delimiters: fence, engines: safeEngines }).data as ReturnType<ContentParser>;
   } catch (error) {
-    if (error instanceof FrontMatterSyntaxError) {
-      // gray-matter hands the engine everything after the opening fence, so engine line N is file line N;
-      // JSON front matter is parsed from the file's first line. Either way no offset is needed.
-      const line = error.line;
-      return { language, data: null, error: line === undefined ? { message: error.message } : { message: error.message, line }, block, body };
-    }
+    // gray-matter hands the engine the text after the opening fence, line break included: one line more than the content.
+    if (error instanceof FrontMatterSyntaxError && error.line !== undefined) throw new FrontMatterSyntaxError(error.message, error.line - 1);
     throw error;
   }
+};
+
+export function readFrontMatter(text: string): ParsedPost {
+  return parsePost(text, throughGrayMatter);
 }

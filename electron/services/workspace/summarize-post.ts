@@ -1,6 +1,7 @@
 /** The post-list facts of one post: title, date, draft, tags, categories, words. */
 import { splitFrontMatter } from '../../../shared/document/front-matter-block';
 import { parseYaml } from '../../../shared/front-matter/parse-values';
+import { isDraft } from '../../../shared/front-matter/post-document';
 import { pickTopLevelYaml } from '../../../shared/front-matter/summary-fields';
 import type { FrontMatterInfo, FrontMatterValue, PostSummary } from '../../../shared/model';
 import { readFrontMatter } from '../front-matter/read-front-matter';
@@ -24,7 +25,7 @@ export function summarizePost(relative: string, text: string, { words = true }: 
     path: relative,
     title: stringField(fields.title) ?? firstHeading(body) ?? humanize(stem.replace(DATE_PREFIX, '')),
     date: dateOf(fields, stem),
-    draft: segments.includes('_drafts') || fields.draft === true || fields.published === false,
+    draft: isDraft(relative, fields),
     tags: list(fields.tags ?? taxonomy(fields, 'tags')),
     categories: list(fields.categories ?? fields.category ?? taxonomy(fields, 'categories')),
     words: words ? countWords(body) : null,
