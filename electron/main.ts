@@ -8,6 +8,7 @@ import { methodNames, type Handlers } from '../shared/api';
 import { RecapError, toErrorInfo } from '../shared/errors';
 import { AppState, createHandlers } from './services/app-handlers';
 import { DraftJournal } from './services/documents/draft-journal';
+import { PreviewSettingsStore } from './services/settings/preview-settings-store';
 import { RecentFolders } from './services/settings/recent-folders';
 import { methodsSwitch } from './shell/bridge-protocol';
 import { attachContextMenu } from './shell/context-menu';
@@ -38,7 +39,11 @@ if (!app.requestSingleInstanceLock({ argv: launch.argv, cwd: launch.cwd })) {
 
 function start(): void {
   const stateDir = app.getPath('userData');
-  const state = new AppState(RecentFolders.inStateDir(stateDir), { journal: DraftJournal.inStateDir(stateDir), watch: true });
+  const state = new AppState(RecentFolders.inStateDir(stateDir), {
+    journal: DraftJournal.inStateDir(stateDir),
+    previewSettings: PreviewSettingsStore.inStateDir(stateDir),
+    watch: true,
+  });
   const documents = new DocumentState();
   let window: BrowserWindow | null = null;
 
@@ -163,7 +168,8 @@ function start(): void {
     .whenReady()
     .then(async () => {
       hardenSession(session.defaultSession);
-      serveRenderer(RENDERER);
+      // Site images for the preview come from whichever site is open now.
+      serveRenderer(RENDERER, () => state.workspace?.site.root ?? null);
       bindIpc(handlers, () => (window ? [window] : []));
       refreshMenu(await state.recent.list());
 

@@ -6,7 +6,8 @@
 import type { EventName, Events, MethodName } from '../shared/api';
 import type { RecapBridge } from '../shared/bridge';
 import { RecapError, fromErrorInfo, isErrorInfo } from '../shared/errors';
-import { createClient } from '../shared/rpc';
+import { isEventName } from '../shared/event-names';
+import { createClient } from '../shared/rpc-client';
 
 export type ConnectionState = 'open' | 'connecting' | 'lost';
 
@@ -121,7 +122,7 @@ export function createSocketApi(url: string, open: (url: string) => WebSocket): 
       else call.reject(new RecapError('internal', 'Recap sent an answer it could not read. Reload the page.'));
       return;
     }
-    if (record.event === 'menu' || record.event === 'session') {
+    if (isEventName(record.event)) {
       const listeners = eventListeners.get(record.event);
       if (listeners) for (const listener of listeners) (listener as (payload: unknown) => void)(record.payload);
     }
@@ -140,8 +141,7 @@ export function createSocketApi(url: string, open: (url: string) => WebSocket): 
       else queue.push(frame);
     });
 
-  const api: RecapBridge = {
-    ...createClient(call),
+  const api: RecapBridge = createClient(call, {
     on<E extends EventName>(event: E, listener: (payload: Events[E]) => void) {
       let listeners = eventListeners.get(event);
       if (!listeners) {
@@ -154,7 +154,7 @@ export function createSocketApi(url: string, open: (url: string) => WebSocket): 
         listeners.delete(stored);
       };
     },
-  };
+  });
 
   connect();
 

@@ -9,6 +9,9 @@ import type { MenuCommand, PostDocument, PostList, PostsChange, RecoveredDraft, 
 import type { SiteSchema } from './front-matter/schema';
 import type { Problem } from './check/types';
 import type { ExportPreview, ExportProgress, ExportResult, GitStatus, PushOutcome } from './export';
+import type { PreviewSettings } from './preview-settings';
+import type { EmbedStyle } from './embeds/embed-style';
+import { MAX_IMAGE_BASE64_CHARS, type ImportedImage } from './media/images';
 
 /** Largest post Recap edits; larger files get a clear refusal instead of a frozen window. */
 export const MAX_POST_BYTES = 10 * 1024 * 1024;
@@ -66,6 +69,10 @@ export const contract = {
   listDrafts: method(z.object({}).strict()).returns<RecoveredDraft[]>(),
   /** Opens an http(s) or mailto link in the system browser after validation. */
   openLink: method(z.object({ url: z.string().min(1).max(8192) }).strict()).returns<{ opened: boolean }>(),
+  /** The opened site's preview settings (per user, per site; "Load external content" is off until chosen). */
+  getPreviewSettings: method(z.object({}).strict()).returns<PreviewSettings>(),
+  /** Remembers the opened site's preview settings in the per-user state folder, never in the site. */
+  setPreviewSettings: method(z.object({ externalContent: z.boolean() }).strict()).returns<PreviewSettings>(),
   /** Tells the shell what the window shows, for its title and the unsaved-changes prompt on close. */
   setDocumentState: method(
     z.object({ title: z.string().max(512).nullable(), dirty: z.boolean() }).strict(),
@@ -74,6 +81,25 @@ export const contract = {
   getSchema: method(z.object({}).strict()).returns<SiteSchema>(),
   /** The pre-publish check of a post's text as the editor holds it (saved or not), for the Problems panel. */
   checkPost: method(z.object({ path: relativePath, text: z.string().max(MAX_POST_BYTES) }).strict()).returns<Problem[]>(),
+  /** How the site writes embeds (iframe HTML, bare URL, shortcode), learned from its posts; for pasting a URL as an embed. */
+  getEmbedStyle: method(z.object({}).strict()).returns<EmbedStyle>(),
+  /**
+   * Copies an image (pasted or dropped) into the site's image folder for the
+   * post, never overwriting, and answers the path the post should write.
+   */
+  importImage: method(
+    z
+      .object({
+        postPath: relativePath,
+        fileName: z.string().trim().min(1, 'A file name is required.').max(255),
+        dataBase64: z
+          .string()
+          .min(1, 'The image is empty.')
+          .max(MAX_IMAGE_BASE64_CHARS, 'The image is larger than 15 MB.')
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Expected base64 data.'),
+      })
+      .strict(),
+  ).returns<ImportedImage>(),
   /** Creates a post by the site's conventions (never overwriting) and returns its site-relative path. */
   createPost: method(
     z
@@ -142,14 +168,6 @@ export interface Events {
   postsChanged: PostsChange;
 }
 export type EventName = keyof Events;
-
-/** Every event name, at run time; a missing or extra name fails the build. */
-const eventNameSet: Record<EventName, true> = { menu: true, session: true, exportProgress: true, postsChanged: true };
-export const eventNames = Object.keys(eventNameSet) as EventName[];
-
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(eventNameSet, name);
-}
 
 export const methodNames = Object.keys(contract) as MethodName[];
 

@@ -88,6 +88,27 @@ export interface Session {
   canChooseFolder: boolean;
 }
 
+/** Unsaved editor text found in the recovery journal when a site opens. */
+export interface RecoveredDraft {
+  path: string;
+  /** The editor's full text (front matter + body, `\n` line endings) when it was journaled. */
+  text: string;
+  /** Hash of the file the edits were based on. */
+  baseHash: string;
+  /** ISO timestamp of the last journal write. */
+  savedAt: string;
+  /** The post as it is on disk now; null when the file no longer exists. */
+  disk: PostDocument | null;
+}
+
+/** Files of the opened site changed on disk (another editor, git checkout, a save). */
+export interface PostsChange {
+  /** Site-relative paths, `/` separators: added, changed or removed files and folders. */
+  paths: string[];
+  /** Too many changes to list (`paths` is cut short): treat every post as changed. */
+  overflow: boolean;
+}
+
 /** Commands the application menu sends to the window. */
 export const menuCommands = ['open-folder', 'new-post', 'save', 'toggle-preview', 'find-post'] as const;
 export type MenuCommand = (typeof menuCommands)[number];

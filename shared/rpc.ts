@@ -1,9 +1,10 @@
 /**
- * Generic plumbing between the contract and a transport: one dispatcher for
- * every server-side door, one client factory for the renderer.
+ * Server-side plumbing between the contract and a transport: one dispatcher
+ * for every door, and the browser-mode wire format. (The renderer's client is
+ * in rpc-client.ts, free of zod.)
  */
 import { z } from 'zod';
-import { contract, isMethodName, methodNames, type Handlers, type MethodName, type RecapApi } from './api';
+import { contract, isMethodName, type Handlers } from './api';
 import { RecapError, type ErrorInfo } from './errors';
 
 /** Validates the method name and its input, then runs the handler. Throws RecapError('bad-request') on bad input. */
@@ -17,13 +18,6 @@ export async function dispatch(handlers: Handlers, method: unknown, input: unkno
   }
   const handler = handlers[method] as (value: unknown) => unknown;
   return await handler(parsed.data);
-}
-
-/** Builds a typed RecapApi from one function that sends a call over some transport. */
-export function createClient(call: (method: MethodName, input: unknown) => Promise<unknown>): RecapApi {
-  const api: Partial<Record<MethodName, (input: unknown) => Promise<unknown>>> = {};
-  for (const name of methodNames) api[name] = (input: unknown) => call(name, input);
-  return api as RecapApi;
 }
 
 /** Browser-mode wire format (WebSocket, JSON text frames). */

@@ -6,6 +6,7 @@
  *   GET /?token=T        → 302 to /s/T/ (the token then lives in the path, so
  *                          relative asset and API URLs carry it, no cookie needed)
  *   GET /s/T/<file>      → the built renderer
+ *   GET /s/T/site/<path> → an image of the opened site, for the preview
  *   WS  /s/T/api         → the API
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -15,9 +16,11 @@ import { MAX_POST_BYTES, type EventName, type Events } from '../../shared/api';
 import { RecapError } from '../../shared/errors';
 import { AppState, createHandlers } from '../services/app-handlers';
 import { DraftJournal } from '../services/documents/draft-journal';
+import { PreviewSettingsStore } from '../services/settings/preview-settings-store';
 import { RecentFolders } from '../services/settings/recent-folders';
 import { DEFAULT_LIMITS, sendEvent, serveApi, type SocketLimits } from './api-socket';
 import { createToken, hostAllowed, isLoopbackAddress, originAllowed, tokenMatches } from './guard';
+import { serveSiteImage } from './site-images';
 import { securityHeaders, serveStatic } from './static-files';
 
 export interface ServeOptions {
@@ -45,7 +48,11 @@ export interface RunningServer {
 const MAX_MESSAGE_BYTES = MAX_POST_BYTES * 2 + 64 * 1024;
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const state = new AppState(RecentFolders.inStateDir(options.stateDir), { journal: DraftJournal.inStateDir(options.stateDir), watch: true });
+  const state = new AppState(RecentFolders.inStateDir(options.stateDir), {
+    journal: DraftJournal.inStateDir(options.stateDir),
+    previewSettings: PreviewSettingsStore.inStateDir(options.stateDir),
+    watch: true,
+  });
   const workspace = await state.open(options.root);
   const root = workspace.site.root;
   const token = options.token ?? createToken();
@@ -88,6 +95,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     }
     const relative = pathUnderToken(url.pathname);
     if (relative === null) return refuse(res, 401, 'Open the exact link `recap serve` printed: it carries the access token.');
+    if (relative.startsWith('site/')) return serveSiteImage(res, root, relative.slice('site/'.length), req.method === 'HEAD');
     await serveStatic(res, options.rendererDir, relative, port);
   }
 

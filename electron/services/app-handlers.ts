@@ -14,7 +14,10 @@ import { recoverDrafts } from './documents/recover-drafts';
 import { TextChecker } from './check/check-text';
 import { savePost } from './documents/save-post';
 import { createPost } from './posts/create-post';
+import { siteEmbedStyle } from './embeds/site-embed-style';
+import { importImage } from './media/import-image';
 import { createExportHandlers } from './git/export-handlers';
+import type { PreviewSettingsStore } from './settings/preview-settings-store';
 import type { RecentFolders } from './settings/recent-folders';
 import { watchSite, type SiteWatcher } from './workspace/watch-site';
 import { Workspace } from './workspace/workspace';
@@ -38,11 +41,14 @@ export interface AppStateOptions {
   journal?: DraftJournal;
   /** Watch the opened site for changes made by other tools (the app and browser mode do; the CLI does not). */
   watch?: boolean;
+  /** Per-site preview settings (per-user state folder). Without it, the preview stays offline and cannot be switched. */
+  previewSettings?: PreviewSettingsStore;
 }
 
 export class AppState {
   workspace: Workspace | null = null;
   readonly journal: DraftJournal | null;
+  readonly previewSettings: PreviewSettingsStore | null;
   private watcher: SiteWatcher | null = null;
   private readonly changeListeners = new Set<(change: PostsChange) => void>();
 
@@ -51,6 +57,7 @@ export class AppState {
     private readonly options: AppStateOptions = {},
   ) {
     this.journal = options.journal ?? null;
+    this.previewSettings = options.previewSettings ?? null;
   }
 
   /** Files of the opened site changed on disk (already debounced). Returns the unsubscribe function. */
@@ -149,6 +156,15 @@ export function createHandlers(state: AppState, hooks: ShellHooks): Handlers {
 
     checkPost: ({ path, text }) => textChecker.check(state.requireWorkspace(), path, text),
 
+    getEmbedStyle: () => siteEmbedStyle(state.requireWorkspace()),
+
+    async importImage({ postPath, fileName, dataBase64 }) {
+      const workspace = state.requireWorkspace();
+      const imported = await importImage(workspace.site.root, workspace.site.kind, { postPath, fileName, data: Buffer.from(dataBase64, 'base64') });
+      textChecker.invalidate(workspace.site.root); // the new file is no longer a missing image
+      return imported;
+    },
+
     async createPost(input) {
       const workspace = state.requireWorkspace();
       const created = await createPost(workspace.site.root, workspace.site.kind, await workspace.facts(), input);
@@ -189,6 +205,17 @@ export function createHandlers(state: AppState, hooks: ShellHooks): Handlers {
       if (!hooks.openInBrowser) return { opened: false };
       await hooks.openInBrowser(safe);
       return { opened: true };
+    },
+
+    async getPreviewSettings() {
+      const root = state.requireWorkspace().site.root;
+      return state.previewSettings ? state.previewSettings.get(root) : { externalContent: false };
+    },
+
+    async setPreviewSettings(settings) {
+      const root = state.requireWorkspace().site.root;
+      if (!state.previewSettings) throw new RecapError('refused', 'Preview settings cannot be stored here.');
+      return state.previewSettings.set(root, settings);
     },
 
     setDocumentState(stateChange) {

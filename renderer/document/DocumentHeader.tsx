@@ -10,9 +10,11 @@ interface DocumentHeaderProps {
   previewShown: boolean;
   onSave: () => void;
   onTogglePreview: () => void;
+  /** Opens dialog "Export" (absent where exporting is not offered). */
+  onExport?: () => void;
 }
 
-export function DocumentHeader({ title, path, dirty, saving, readOnly, previewShown, onSave, onTogglePreview }: DocumentHeaderProps) {
+export function DocumentHeader({ title, path, dirty, saving, readOnly, previewShown, onSave, onTogglePreview, onExport }: DocumentHeaderProps) {
   return (
     <header className="document-header">
       <div className="document-heading">
@@ -26,6 +28,11 @@ export function DocumentHeader({ title, path, dirty, saving, readOnly, previewSh
         <button type="button" className="button" onClick={onTogglePreview}>
           {previewShown ? 'Hide preview' : 'Show preview'}
         </button>
+        {onExport && (
+          <button type="button" className="button" onClick={onExport} aria-haspopup="dialog">
+            Export
+          </button>
+        )}
         <button
           type="button"
           className="button primary"

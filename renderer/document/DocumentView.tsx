@@ -3,9 +3,10 @@ import { LazyMarkdownEditor } from '../editor/LazyMarkdownEditor';
 import { FrontMatterRegion } from '../front-matter/FrontMatterRegion';
 import { SplitView } from '../layout/SplitView';
 import { Preview } from '../preview/Preview';
+import { DiskChangeBanner } from './DiskChangeBanner';
 import { DocumentHeader, SaveProblem } from './DocumentHeader';
 import { DocumentPlaceholder } from './DocumentPlaceholder';
-import type { DocumentState } from './use-document';
+import { fullText, type DocumentState } from './use-document';
 import './document.css';
 
 interface DocumentViewProps {
@@ -14,10 +15,12 @@ interface DocumentViewProps {
   previewShown: boolean;
   colorScheme: ColorScheme;
   onTogglePreview: () => void;
+  /** Opens dialog "Export" for the open post. */
+  onExport?: () => void;
 }
 
 /** The open post: header, front matter, then the body beside its preview. */
-export function DocumentView({ doc, title, previewShown, colorScheme, onTogglePreview }: DocumentViewProps) {
+export function DocumentView({ doc, title, previewShown, colorScheme, onTogglePreview, onExport }: DocumentViewProps) {
   const { post } = doc;
   if (!post || title === null) return <DocumentPlaceholder doc={doc} />;
 
@@ -33,6 +36,15 @@ export function DocumentView({ doc, title, previewShown, colorScheme, onTogglePr
         previewShown={previewShown}
         onSave={() => void doc.save()}
         onTogglePreview={onTogglePreview}
+        onExport={onExport}
+      />
+      <DiskChangeBanner
+        disk={post.disk}
+        editorText={post.disk.kind === 'changed' ? fullText(post) : ''}
+        onKeepMine={doc.keepMine}
+        onLoadTheirs={doc.loadTheirs}
+        onSaveAgain={() => void doc.saveAgain()}
+        onClose={doc.close}
       />
       {readOnly && (
         <div role="alert" className="notice warning">
@@ -58,7 +70,7 @@ export function DocumentView({ doc, title, previewShown, colorScheme, onTogglePr
       )}
       <FrontMatterRegion source={post.frontMatter} info={post.loaded.frontMatter} readOnly={readOnly} onChange={doc.setFrontMatter} />
       <SplitView
-        editor={<LazyMarkdownEditor value={post.body} onChange={doc.setBody} readOnly={readOnly} colorScheme={colorScheme} />}
+        editor={<LazyMarkdownEditor value={post.body} onChange={doc.setBody} readOnly={readOnly} colorScheme={colorScheme} documentKey={post.path} />}
         preview={previewShown ? <Preview markdown={post.body} /> : null}
       />
     </div>

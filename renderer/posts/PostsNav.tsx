@@ -1,6 +1,8 @@
 import { memo, useDeferredValue, useEffect, useId, useMemo, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { ErrorInfo } from '../../shared/errors';
 import type { PostSummary } from '../../shared/model';
+import type { GitStatus, PostGitState } from '../../shared/export';
+import { GitBranch, GitStateBadge } from '../export/GitState';
 import { filterPosts, formatPostDate } from './post-order';
 import './posts.css';
 
@@ -13,6 +15,8 @@ interface PostsNavProps {
   onOpen: (path: string) => void;
   onNewPost: () => void;
   searchRef: RefObject<HTMLInputElement | null>;
+  /** Branch and per-post git state; null (or absent) when the site is not a git repository. */
+  git?: GitStatus | null;
 }
 
 /** Big sites list thousands of posts; render a page at a time so typing a query stays instant. */
@@ -23,7 +27,7 @@ const PAGE = 300;
  * list like a combobox (arrows move the highlight, Enter opens), so the
  * keyboard never has to leave it.
  */
-export const PostsNav = memo(function PostsNav({ siteName, posts, error, openPath, onOpen, onNewPost, searchRef }: PostsNavProps) {
+export const PostsNav = memo(function PostsNav({ siteName, posts, error, openPath, onOpen, onNewPost, searchRef, git = null }: PostsNavProps) {
   const [query, setQuery] = useState('');
   const [highlight, setHighlight] = useState(-1);
   const [limit, setLimit] = useState(PAGE);
@@ -116,6 +120,7 @@ export const PostsNav = memo(function PostsNav({ siteName, posts, error, openPat
             post={post}
             highlighted={index === active}
             open={post.path === openPath}
+            gitState={git?.posts[post.path]}
             onOpen={onOpen}
           />
         ))}
@@ -127,6 +132,7 @@ export const PostsNav = memo(function PostsNav({ siteName, posts, error, openPat
       )}
       {posts !== null && results.length === 0 && posts.length > 0 && <p className="posts-empty">No posts match “{query}”.</p>}
       {posts !== null && posts.length === 0 && !error && <p className="posts-empty">This site has no posts yet.</p>}
+      {git && <GitBranch branch={git.branch} />}
     </nav>
   );
 });
@@ -136,10 +142,12 @@ interface PostOptionProps {
   post: PostSummary;
   highlighted: boolean;
   open: boolean;
+  /** New or modified in git; shown in the description, never in the name. */
+  gitState?: PostGitState | undefined;
   onOpen: (path: string) => void;
 }
 
-const PostOption = memo(function PostOption({ id, post, highlighted, open, onOpen }: PostOptionProps) {
+const PostOption = memo(function PostOption({ id, post, highlighted, open, gitState, onOpen }: PostOptionProps) {
   const date = post.date === null ? null : formatPostDate(post.date);
   return (
     <li
@@ -165,6 +173,7 @@ const PostOption = memo(function PostOption({ id, post, highlighted, open, onOpe
         {date ? <time dateTime={date.machine}>{date.label}</time> : <span>No date</span>}
         {post.draft && <span className="badge">Draft</span>}
         {post.error && <span className="badge warning">Front matter error</span>}
+        <GitStateBadge state={gitState} />
       </span>
     </li>
   );

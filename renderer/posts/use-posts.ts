@@ -11,9 +11,12 @@ export interface PostsState {
   error: ErrorInfo | null;
 }
 
-/** The site's posts, reloaded whenever a session arrives (`version` changes). */
+/** The site's posts, reloaded whenever a session arrives (`version` changes) or files change on disk. */
 export function usePosts(api: RecapBridge, version: number): PostsState {
   const [state, setState] = useState<PostsState & { version: number }>({ posts: null, error: null, version: -1 });
+  // Bumped by the file watcher; the main process re-reads only the files that changed.
+  const [changes, setChanges] = useState(0);
+  useEffect(() => api.on('postsChanged', () => setChanges((n) => n + 1)), [api]);
 
   useEffect(() => {
     let live = true;
@@ -28,7 +31,7 @@ export function usePosts(api: RecapBridge, version: number): PostsState {
     return () => {
       live = false;
     };
-  }, [api, version]);
+  }, [api, version, changes]);
 
   return { posts: state.posts, error: state.error };
 }

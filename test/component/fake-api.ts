@@ -6,6 +6,7 @@
 import type { EventName, Events, MethodInput, MethodName, MethodOutput } from '../../shared/api';
 import type { RecapBridge } from '../../shared/bridge';
 import { RecapError } from '../../shared/errors';
+import type { ExportPreview, GitStatus, PushOutcome } from '../../shared/export';
 import type { FrontMatterInfo, PostDocument, PostSummary, RecoveredDraft, Session } from '../../shared/model';
 
 export interface FakePost {
@@ -231,30 +232,48 @@ export class FakeApi implements RecapBridge {
   }
 
   /** What gitStatus answers; by default the site is not a repository. */
-  git: MethodOutput<'gitStatus'> = { repo: false, branch: null, problems: [], posts: {} } as unknown as MethodOutput<'gitStatus'>;
+  git: GitStatus = { repo: false, branch: null, problems: [], posts: {} };
   async gitStatus(input: MethodInput<'gitStatus'>): Promise<MethodOutput<'gitStatus'>> {
     this.record('gitStatus', input);
     return this.git;
   }
 
+  /** What exportPreview answers, or the error it rejects with; null refuses as for a folder outside git. */
+  exportPreviewResult: ExportPreview | RecapError | null = null;
   async exportPreview(input: MethodInput<'exportPreview'>): Promise<MethodOutput<'exportPreview'>> {
     this.record('exportPreview', input);
-    throw new RecapError('refused', 'This folder is not a git repository.');
+    const result = this.exportPreviewResult;
+    if (result === null) throw new RecapError('refused', 'This folder is not a git repository.');
+    if (result instanceof RecapError) throw result;
+    return result;
   }
 
+  /** exportPost rejects with this (a refusal: hook, identity, check errors). */
+  exportError: RecapError | null = null;
+  /** While set, exportPost waits for it: lets a test see the dialog mid-push and emit `exportProgress`. */
+  exportGate: Promise<void> | null = null;
+  /** Outcomes of the next pushes (exportPost with push, then pushBranch), in order; when empty, pushes succeed. */
+  pushOutcomes: PushOutcome[] = [];
   async exportPost(input: MethodInput<'exportPost'>): Promise<MethodOutput<'exportPost'>> {
     this.record('exportPost', input);
-    throw new RecapError('refused', 'This folder is not a git repository.');
+    if (this.exportGate) await this.exportGate;
+    if (this.exportError) throw this.exportError;
+    const branch = input.branch.kind === 'new' ? input.branch.name : (this.git.branch ?? 'main');
+    return { commit: 'c0ffee'.padEnd(40, '0'), branch, files: input.files, push: input.push ? this.nextPush(input.push.remote, branch) : null };
+  }
+
+  private nextPush(remote: string, branch: string): PushOutcome {
+    return this.pushOutcomes.shift() ?? { ok: true, remote, branch, explanation: null, reason: null, output: '' };
   }
 
   async pushBranch(input: MethodInput<'pushBranch'>): Promise<MethodOutput<'pushBranch'>> {
     this.record('pushBranch', input);
-    throw new RecapError('refused', 'This folder is not a git repository.');
+    return this.nextPush(input.remote, input.branch);
   }
 
   async pullRebase(input: MethodInput<'pullRebase'>): Promise<MethodOutput<'pullRebase'>> {
     this.record('pullRebase', input);
-    throw new RecapError('refused', 'This folder is not a git repository.');
+    return { commit: 'be11ed'.padEnd(40, '1') };
   }
 }
 

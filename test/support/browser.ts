@@ -24,9 +24,14 @@ export interface Served {
   stop(): Promise<void>;
 }
 
+export interface ServeOptions {
+  /** The per-user state folder (RECAP_STATE_DIR); a fresh temp folder by default. Reuse one to restart "the same" Recap. */
+  stateDir?: string;
+}
+
 /** Starts `recap serve <root>` and resolves with the URL it printed. */
-export async function serve(root: string): Promise<Served> {
-  const stateDir = await tempDir('recap-state-');
+export async function serve(root: string, options: ServeOptions = {}): Promise<Served> {
+  const stateDir = options.stateDir ?? (await tempDir('recap-state-'));
   const child = spawn(process.execPath, [path.join(repoRoot, 'bin/recap.js'), 'serve', root], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, RECAP_STATE_DIR: stateDir },
@@ -48,7 +53,7 @@ export async function serve(root: string): Promise<Served> {
     process: child,
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(); // already gone (e.g. killed by a test)
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
