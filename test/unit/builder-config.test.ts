@@ -1,0 +1,25 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { repoRoot } from '../support/fixtures';
+
+describe('installers', () => {
+  it('electron-builder flips the fuses that close Node backdoors and packs only built files', async () => {
+    const config = parse(await readFile(path.join(repoRoot, 'electron-builder.yml'), 'utf8'));
+    expect(config.productName).toBe('Recap');
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+    });
+    expect(config.asar).toBe(true);
+    expect(config.files).toContain('out/**');
+    expect(config.files.filter((f: string) => !f.startsWith('!'))).toEqual(['out/**', 'package.json']);
+    expect(config.linux.target).toEqual(['AppImage', 'deb']);
+    expect(config.mac.target).toBe('dmg');
+    expect(config.win.target).toBe('nsis');
+  });
+});
