@@ -130,6 +130,9 @@ describe('watching a site for changes by other tools', () => {
     expect(isIgnoredPath(root, '/site/node_modules/x/y.md')).toBe(true);
     expect(isIgnoredPath(root, '/site/_site/index.html')).toBe(true);
     expect(isIgnoredPath(root, '/site/_posts/.a.md.recap-12ab.tmp')).toBe(true);
+    // The site's settings change its schema, so they are watched; other dot files are not.
+    expect(isIgnoredPath(root, '/site/.recap.json')).toBe(false);
+    expect(isIgnoredPath(root, '/site/_posts/.recap.json')).toBe(true);
   });
 });
 

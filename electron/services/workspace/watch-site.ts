@@ -32,10 +32,11 @@ const ATOMIC_TEMP = /^\..+\.recap-[0-9a-f]+\.tmp$/;
 /**
  * Whether a path under `root` is of no interest: dot-named entries (.git,
  * editor swap files, caches, our own temp files) and the folders above.
+ * The site's own `.recap.json` counts: editing it changes the schema.
  */
 export function isIgnoredPath(root: string, absolute: string): boolean {
   const relative = path.relative(root, absolute);
-  if (relative === '') return false;
+  if (relative === '' || relative === '.recap.json') return false;
   for (const segment of relative.split(path.sep)) {
     if (segment.startsWith('.') || IGNORED_DIRS.has(segment) || ATOMIC_TEMP.test(segment)) return true;
   }
