@@ -69,15 +69,17 @@ export class AppState {
   async open(root: string): Promise<Workspace> {
     const workspace = await Workspace.open(root);
     await this.stopWatching();
+    await this.workspace?.close(); // its index workers, if a big site started any
     this.workspace = workspace;
     if (this.options.watch) this.startWatching(workspace);
     await this.recent.add(workspace.site.root);
     return workspace;
   }
 
-  /** Stops watching; the server calls it when it closes. */
+  /** Stops watching and the index workers; the server calls it when it closes. */
   async close(): Promise<void> {
     await this.stopWatching();
+    await this.workspace?.close();
   }
 
   /** Resolves once the watcher of the opened site sees changes (tests and start-up ordering). */
