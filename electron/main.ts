@@ -8,6 +8,7 @@ import { methodNames, type Handlers } from '../shared/api';
 import { RecapError, toErrorInfo } from '../shared/errors';
 import { AppState, createHandlers } from './services/app-handlers';
 import { DraftJournal } from './services/documents/draft-journal';
+import { collectServiceInStateDir } from './services/collect/collect-service';
 import { PreviewSettingsStore } from './services/settings/preview-settings-store';
 import { RecentFolders } from './services/settings/recent-folders';
 import { methodsSwitch } from './shell/bridge-protocol';
@@ -42,6 +43,7 @@ function start(): void {
   const state = new AppState(RecentFolders.inStateDir(stateDir), {
     journal: DraftJournal.inStateDir(stateDir),
     previewSettings: PreviewSettingsStore.inStateDir(stateDir),
+    collect: collectServiceInStateDir(stateDir),
     watch: true,
   });
   const documents = new DocumentState();

@@ -15,7 +15,8 @@ const node = {
   sourcemap: 'linked',
   logLevel: 'warning',
   // ws probes for these optional native speed-ups; it works without them.
-  external: ['electron', 'bufferutil', 'utf-8-validate'],
+  // sharp loads its native libvips binary from node_modules (@img/sharp-<platform>); it cannot be bundled.
+  external: ['electron', 'bufferutil', 'utf-8-validate', 'sharp'],
 };
 
 const entries = [

@@ -12,6 +12,8 @@ import type { ExportPreview, ExportProgress, ExportResult, GitStatus, PushOutcom
 import type { PreviewSettings } from './preview-settings';
 import type { EmbedStyle } from './embeds/embed-style';
 import { MAX_IMAGE_BASE64_CHARS, type ImportedImage } from './media/images';
+import type { AddCollectedResult, CollectedCard, EventPostDefaults } from './collect/types';
+import { MAX_PHOTOS_PER_CALL, type PhotoResult } from './media/photos';
 
 /** Largest post Recap edits; larger files get a clear refusal instead of a frozen window. */
 export const MAX_POST_BYTES = 10 * 1024 * 1024;
@@ -23,6 +25,8 @@ const relativePath = z
   .refine((p) => !p.includes('\0'), 'A path cannot contain NUL characters.');
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'Expected a SHA-256 hash.');
+const cardId = z.string().regex(/^[0-9a-f]{16}$/, 'Expected a collected card id.');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD.');
 
 function method<I extends z.ZodType>(input: I) {
   return {
@@ -142,6 +146,93 @@ export const contract = {
   pushBranch: method(z.object({ remote: z.string().min(1).max(250), branch: z.string().min(1).max(250) }).strict()).returns<PushOutcome>(),
   /** After a rejected push: replays the local commits on the remote branch (never stashes); returns the new tip. */
   pullRebase: method(z.object({ remote: z.string().min(1).max(250), branch: z.string().min(1).max(250) }).strict()).returns<{ commit: string }>(),
+  /** The links collected for a post (per-user state folder, never in the site), in the author's order. */
+  listCollected: method(z.object({ path: relativePath }).strict()).returns<CollectedCard[]>(),
+  /** Adds the links in pasted text (one or many, whitespace separated; ones already collected are skipped). Offline: no request leaves. */
+  addCollected: method(z.object({ path: relativePath, text: z.string().min(1).max(256 * 1024) }).strict()).returns<AddCollectedResult>(),
+  removeCollected: method(z.object({ path: relativePath, id: cardId }).strict()).returns<CollectedCard[]>(),
+  /** Puts the named cards first, in this order (the panel's drag and drop); the rest follow. */
+  reorderCollected: method(z.object({ path: relativePath, ids: z.array(cardId).max(1000) }).strict()).returns<CollectedCard[]>(),
+  /**
+   * Loads titles, thumbnails and tweet text from the providers, in the main
+   * process, only while the site's "Load external content" is on; cached
+   * details are used either way. Failures stay on their card (`error`).
+   */
+  loadCollectedDetails: method(z.object({ path: relativePath, ids: z.array(cardId).max(1000).optional() }).strict()).returns<CollectedCard[]>(),
+  /**
+   * The markup that inserts these cards (in this order) in the site's embed
+   * style; widgets.js only once per post (none when `postText` has it).
+   * With `section`, a `## <section>` heading comes first ("Insert all").
+   */
+  insertCollected: method(
+    z
+      .object({
+        path: relativePath,
+        ids: z.array(cardId).min(1).max(1000),
+        postText: z.string().max(MAX_POST_BYTES),
+        section: z.string().trim().min(1).max(200).optional(),
+      })
+      .strict(),
+  ).returns<{ text: string }>(),
+  /** For the New post dialog's "Event write-up": the suggested title, categories and sections. */
+  eventPostDefaults: method(z.object({ eventName: z.string().max(300), city: z.string().max(300) }).strict()).returns<EventPostDefaults>(),
+  /** Creates an event write-up by the site's conventions (categories of its event posts, a skeleton of sections). */
+  createEventPost: method(
+    z
+      .object({
+        eventName: z.string().trim().min(1, 'The event’s name is required.').max(300),
+        city: z.string().trim().max(300),
+        startDate: isoDate,
+        endDate: isoDate.optional(),
+        /** The post's own date; today when missing. */
+        date: isoDate.optional(),
+        draft: z.boolean(),
+        /** The title as the author edited it; the suggestion when missing. */
+        title: z.string().trim().min(1).max(500).optional(),
+      })
+      .strict(),
+  ).returns<{ path: string }>(),
+  /**
+   * Adds photos to a post: each upright, at most the site's width (1600 px by
+   * default), without EXIF/GPS, named after the post (`slug-1.jpg`…), never
+   * overwriting. A refused photo has `error`; the others are still added.
+   */
+  importPhotos: method(
+    z
+      .object({
+        postPath: relativePath,
+        files: z
+          .array(
+            z
+              .object({
+                name: z.string().trim().min(1).max(255),
+                dataBase64: z
+                  .string()
+                  .min(1, 'The photo is empty.')
+                  .max(MAX_IMAGE_BASE64_CHARS, 'The photo is larger than 15 MB.')
+                  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Expected base64 data.'),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(MAX_PHOTOS_PER_CALL),
+      })
+      .strict(),
+  ).returns<PhotoResult[]>(),
+  /**
+   * Sets the post's cover (the site's image field, `image` by default) as a
+   * one-line edit. With `text` (the editor's unsaved text) nothing is written
+   * and the edited text is returned; without it the file is edited on disk.
+   */
+  setCover: method(
+    z
+      .object({
+        path: relativePath,
+        image: z.string().trim().min(1).max(4096).refine((v) => !/[\r\n]/.test(v) && !v.includes('\0'), 'An image path is one line.'),
+        text: z.string().max(MAX_POST_BYTES).optional(),
+      })
+      .strict(),
+  ).returns<{ text: string; field: string }>(),
 } as const;
 
 export type Contract = typeof contract;

@@ -16,6 +16,7 @@ import { MAX_POST_BYTES, type EventName, type Events } from '../../shared/api';
 import { RecapError } from '../../shared/errors';
 import { AppState, createHandlers } from '../services/app-handlers';
 import { DraftJournal } from '../services/documents/draft-journal';
+import { collectServiceInStateDir } from '../services/collect/collect-service';
 import { PreviewSettingsStore } from '../services/settings/preview-settings-store';
 import { RecentFolders } from '../services/settings/recent-folders';
 import { DEFAULT_LIMITS, sendEvent, serveApi, type SocketLimits } from './api-socket';
@@ -51,6 +52,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const state = new AppState(RecentFolders.inStateDir(options.stateDir), {
     journal: DraftJournal.inStateDir(options.stateDir),
     previewSettings: PreviewSettingsStore.inStateDir(options.stateDir),
+    collect: collectServiceInStateDir(options.stateDir),
     watch: true,
   });
   const workspace = await state.open(options.root);

@@ -17,6 +17,9 @@ import { createPost } from './posts/create-post';
 import { siteEmbedStyle } from './embeds/site-embed-style';
 import { importImage } from './media/import-image';
 import { createExportHandlers } from './git/export-handlers';
+import { createCollectHandlers } from './collect/collect-handlers';
+import type { CollectService } from './collect/collect-service';
+import { createWriteUpHandlers } from './collect/write-up-handlers';
 import type { PreviewSettingsStore } from './settings/preview-settings-store';
 import type { RecentFolders } from './settings/recent-folders';
 import { watchSite, type SiteWatcher } from './workspace/watch-site';
@@ -43,12 +46,15 @@ export interface AppStateOptions {
   watch?: boolean;
   /** Per-site preview settings (per-user state folder). Without it, the preview stays offline and cannot be switched. */
   previewSettings?: PreviewSettingsStore;
+  /** Collected links per post and their details (per-user state folder). Without it, collecting is refused. */
+  collect?: CollectService;
 }
 
 export class AppState {
   workspace: Workspace | null = null;
   readonly journal: DraftJournal | null;
   readonly previewSettings: PreviewSettingsStore | null;
+  readonly collect: CollectService | null;
   private watcher: SiteWatcher | null = null;
   private readonly changeListeners = new Set<(change: PostsChange) => void>();
 
@@ -58,6 +64,7 @@ export class AppState {
   ) {
     this.journal = options.journal ?? null;
     this.previewSettings = options.previewSettings ?? null;
+    this.collect = options.collect ?? null;
   }
 
   /** Files of the opened site changed on disk (already debounced). Returns the unsubscribe function. */
@@ -224,6 +231,18 @@ export function createHandlers(state: AppState, hooks: ShellHooks): Handlers {
       hooks.onDocumentState?.(stateChange);
       return null;
     },
+
+    ...createCollectHandlers({
+      siteRoot: () => state.requireWorkspace().site.root,
+      service: state.collect,
+      externalContent: async (root) => (await state.previewSettings?.get(root))?.externalContent === true,
+      embedStyle: () => siteEmbedStyle(state.requireWorkspace()),
+    }),
+
+    ...createWriteUpHandlers({
+      workspace: () => state.requireWorkspace(),
+      onFilesAdded: (root) => textChecker.invalidate(root),
+    }),
 
     ...createExportHandlers({
       siteRoot: () => state.requireWorkspace().site.root,

@@ -4,6 +4,7 @@
  * modules beside it only wire these answers to Electron's events.
  */
 import path from 'node:path';
+import { contentSecurityPolicy } from '../../shared/csp';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'recap';
@@ -12,21 +13,10 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /**
- * Sent with every response of the app scheme. Inline styles stay allowed
- * because the editor and panel libraries set style attributes; scripts never.
+ * Sent with every response of the app scheme: the one policy of shared/csp.ts
+ * (our scripts only; frames only from the embed allowlist).
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "frame-src 'none'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 /**
  * Fixed hardening for the window. `preload` is added where the window is made,
@@ -113,6 +103,16 @@ export function resolveAppAsset(root: string, requestUrl: string): string | null
   const base = path.resolve(root);
   const file = path.resolve(base, relative);
   return isInside(base, file) ? file : null;
+}
+
+/**
+ * The still-encoded path after app://recap/site/, or null for any other URL.
+ * Taken from the raw URL so an encoded `..` reaches the confinement check as written.
+ */
+export function siteImagePath(requestUrl: string): string | null {
+  if (!isAppUrl(requestUrl)) return null;
+  const match = /^app:\/\/recap\/site\/([^?#]*)/i.exec(requestUrl);
+  return match ? (match[1] ?? '') : null;
 }
 
 /** True when `child` is strictly inside `parent` (both absolute, normalised). */

@@ -6,7 +6,8 @@
 import { protocol } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { APP_SCHEME, CONTENT_SECURITY_POLICY, mimeTypeFor, resolveAppAsset } from './policy';
+import { resolveSiteImage, SITE_IMAGE_HEADERS } from '../services/preview/site-image';
+import { APP_SCHEME, CONTENT_SECURITY_POLICY, mimeTypeFor, resolveAppAsset, siteImagePath } from './policy';
 
 /** Must run before the app is ready: Chromium fixes scheme privileges at start-up. */
 export function registerAppScheme(): void {
@@ -37,11 +38,15 @@ function refuse(status: 403 | 404 | 405): Response {
  * Serves `rendererDir` on app://recap/ for the default session. Call once the
  * app is ready. Confinement is lexical (resolveAppAsset): fs.realpath is not
  * reliable inside app.asar, and out/renderer is our own build output.
+ * app://recap/site/<path> serves images of the open site (`siteRoot()`),
+ * confined with symlinks resolved, for the preview.
  */
-export function serveRenderer(rendererDir: string): void {
+export function serveRenderer(rendererDir: string, siteRoot: () => string | null = () => null): void {
   const root = path.resolve(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405);
+    const imagePath = siteImagePath(request.url);
+    if (imagePath !== null) return serveSiteImage(siteRoot(), imagePath, request.method === 'HEAD');
     const file = resolveAppAsset(root, request.url);
     if (file === null) return refuse(403);
     try {
@@ -52,4 +57,16 @@ export function serveRenderer(rendererDir: string): void {
       return refuse(404);
     }
   });
+}
+
+async function serveSiteImage(siteRoot: string | null, encodedPath: string, head: boolean): Promise<Response> {
+  if (siteRoot === null) return refuse(404);
+  const image = await resolveSiteImage(siteRoot, encodedPath);
+  if (!image.ok) return new Response('Not served', { status: image.status, headers: { ...SITE_IMAGE_HEADERS, 'content-type': 'text/plain; charset=utf-8' } });
+  try {
+    const body = head ? null : await readFile(image.file);
+    return new Response(body, { status: 200, headers: { ...SITE_IMAGE_HEADERS, 'content-type': image.type } });
+  } catch {
+    return refuse(404);
+  }
 }

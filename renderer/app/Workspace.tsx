@@ -32,7 +32,7 @@ interface WorkspaceProps {
 /** An opened site: the posts on the left, the open post on the right. Remounted per site. */
 export function Workspace({ api, site, mode, version, colorScheme, openFolder, sessionError }: WorkspaceProps) {
   const searchRef = useRef<HTMLInputElement>(null);
-  const { posts, error: postsError } = usePosts(api, version);
+  const { posts, error: postsError, reload: reloadPosts } = usePosts(api, version);
   const doc = useDocument(api);
   const guard = useUnsavedGuard(doc.dirty, doc.save);
   const [previewShown, setPreviewShown] = useState(true);
@@ -80,6 +80,14 @@ export function Workspace({ api, site, mode, version, colorScheme, openFolder, s
     [runGuarded, take, restoreDraft],
   );
   const showNewPost = useCallback(() => setNewPostOpen(true), []);
+  const postCreated = useCallback(
+    (path: string) => {
+      setNewPostOpen(false);
+      reloadPosts();
+      openPost(path);
+    },
+    [reloadPosts, openPost],
+  );
   const togglePreview = useCallback(() => setPreviewShown((shown) => !shown), []);
 
   const commands: Record<MenuCommand, () => void> = {
@@ -174,6 +182,7 @@ export function Workspace({ api, site, mode, version, colorScheme, openFolder, s
             colorScheme={colorScheme}
             onTogglePreview={togglePreview}
             onExport={showExport}
+            siteKind={site.kind}
           />
         </main>
       </div>
@@ -186,7 +195,7 @@ export function Workspace({ api, site, mode, version, colorScheme, openFolder, s
           onClose={() => setRecoveryShown(false)}
         />
       )}
-      {newPostOpen && <NewPostDialog onClose={() => setNewPostOpen(false)} />}
+      {newPostOpen && <NewPostDialog onClose={() => setNewPostOpen(false)} onCreated={postCreated} />}
       {exportShown && doc.post && (
         <ExportDialog
           path={doc.post.path}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ErrorInfo } from '../../shared/errors';
 import './document.css';
 
@@ -12,9 +13,11 @@ interface DocumentHeaderProps {
   onTogglePreview: () => void;
   /** Opens dialog "Export" (absent where exporting is not offered). */
   onExport?: () => void;
+  /** The post's tools: stats, "Problems (3)", "Outline". */
+  tools?: ReactNode;
 }
 
-export function DocumentHeader({ title, path, dirty, saving, readOnly, previewShown, onSave, onTogglePreview, onExport }: DocumentHeaderProps) {
+export function DocumentHeader({ title, path, dirty, saving, readOnly, previewShown, onSave, onTogglePreview, onExport, tools }: DocumentHeaderProps) {
   return (
     <header className="document-header">
       <div className="document-heading">
@@ -25,6 +28,7 @@ export function DocumentHeader({ title, path, dirty, saving, readOnly, previewSh
         <span role="status" className="document-status" data-dirty={dirty || undefined}>
           {readOnly ? 'Read-only' : dirty ? 'Unsaved changes' : 'Saved'}
         </span>
+        {tools}
         <button type="button" className="button" onClick={onTogglePreview}>
           {previewShown ? 'Hide preview' : 'Show preview'}
         </button>

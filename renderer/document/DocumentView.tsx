@@ -1,4 +1,8 @@
+import type { SiteKind } from '../../shared/model';
 import type { ColorScheme } from '../app/use-color-scheme';
+import { AuthoringEditor } from '../authoring/AuthoringEditor';
+import { PostPanels, PostToolButtons } from '../authoring/PostTools';
+import { usePostTools } from '../authoring/use-post-tools';
 import { LazyMarkdownEditor } from '../editor/LazyMarkdownEditor';
 import { FrontMatterRegion } from '../front-matter/FrontMatterRegion';
 import { SplitView } from '../layout/SplitView';
@@ -17,11 +21,14 @@ interface DocumentViewProps {
   onTogglePreview: () => void;
   /** Opens dialog "Export" for the open post. */
   onExport?: () => void;
+  /** The opened site's generator, for resolving the post's images in the preview. */
+  siteKind?: SiteKind;
 }
 
 /** The open post: header, front matter, then the body beside its preview. */
-export function DocumentView({ doc, title, previewShown, colorScheme, onTogglePreview, onExport }: DocumentViewProps) {
+export function DocumentView({ doc, title, previewShown, colorScheme, onTogglePreview, onExport, siteKind }: DocumentViewProps) {
   const { post } = doc;
+  const tools = usePostTools(doc);
   if (!post || title === null) return <DocumentPlaceholder doc={doc} />;
 
   const readOnly = post.loaded.readOnly;
@@ -37,6 +44,7 @@ export function DocumentView({ doc, title, previewShown, colorScheme, onTogglePr
         onSave={() => void doc.save()}
         onTogglePreview={onTogglePreview}
         onExport={onExport}
+        tools={<PostToolButtons tools={tools} />}
       />
       <DiskChangeBanner
         disk={post.disk}
@@ -68,11 +76,23 @@ export function DocumentView({ doc, title, previewShown, colorScheme, onTogglePr
       {doc.saveError && (
         <SaveProblem error={doc.saveError} onReload={() => void doc.reloadFromDisk()} onOverwrite={() => void doc.overwrite()} />
       )}
-      <FrontMatterRegion source={post.frontMatter} info={post.loaded.frontMatter} readOnly={readOnly} onChange={doc.setFrontMatter} />
-      <SplitView
-        editor={<LazyMarkdownEditor value={post.body} onChange={doc.setBody} readOnly={readOnly} colorScheme={colorScheme} documentKey={post.path} />}
-        preview={previewShown ? <Preview markdown={post.body} /> : null}
+      <FrontMatterRegion
+        key={post.path}
+        path={post.path}
+        source={post.frontMatter}
+        info={post.loaded.frontMatter}
+        readOnly={readOnly}
+        onChange={doc.setFrontMatter}
       />
+      <SplitView
+        editor={
+          <AuthoringEditor handle={tools.editor} postPath={post.path} body={post.body} readOnly={readOnly} onBodyChange={doc.setBody}>
+            <LazyMarkdownEditor value={post.body} onChange={doc.setBody} readOnly={readOnly} colorScheme={colorScheme} documentKey={post.path} />
+          </AuthoringEditor>
+        }
+        preview={previewShown ? <Preview markdown={post.body} postPath={post.path} siteKind={siteKind} editorRoot={tools.editor.containerRef} /> : null}
+      />
+      <PostPanels tools={tools} readOnly={readOnly} />
     </div>
   );
 }

@@ -37,6 +37,7 @@ export function canPush(preview: ExportPreview): boolean {
 /** Why the commit button is disabled, in words (null when it is not). */
 export function whyNotReady(preview: ExportPreview, choices: ExportChoices): string | null {
   if (blockingProblems(preview).length > 0) return 'Fix the problem above first.';
+  if (preview.files.every((file) => file.status === 'committed')) return 'Nothing to export: the post and its images are committed as they are.';
   if (choices.selected.size === 0) return 'Tick at least one file.';
   if (choices.message.trim() === '') return 'Write a commit message.';
   if (choices.branch === 'new' && choices.branchName.trim() === '') return 'Name the new branch.';

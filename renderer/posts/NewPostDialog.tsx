@@ -1,23 +1,120 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useApi } from '../app/api-context';
+import { describeError } from '../app/error-message';
 import { Dialog } from '../dialog/Dialog';
+import './new-post.css';
 
-/** Creating posts from the app arrives with the front-matter form; until then, point to the CLI. */
-export function NewPostDialog({ onClose }: { onClose: () => void }) {
+interface NewPostDialogProps {
+  onClose: () => void;
+  /** The post file exists now: list it and open it. */
+  onCreated: (path: string) => void;
+}
+
+/** Today in the author's time zone, as the date input and the file name want it. */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * Dialog "New post": a title, a date (today unless changed) and whether it is
+ * a draft. The main process names and places the file by the site's
+ * conventions and never overwrites one.
+ */
+export function NewPostDialog({ onClose, onCreated }: NewPostDialogProps) {
+  const api = useApi();
+  const formId = useId();
+  const titleRef = useRef<HTMLInputElement>(null);
+  const [title, setTitle] = useState('');
+  const [date, setDate] = useState(localToday);
+  const [dateChosen, setDateChosen] = useState(false);
+  const [draft, setDraft] = useState(false);
+  const [titleMissing, setTitleMissing] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    if (creating) return;
+    if (title.trim() === '') {
+      setTitleMissing(true);
+      titleRef.current?.focus();
+      return;
+    }
+    setCreating(true);
+    setError(null);
+    // A draft the author did not date takes its date when published (Jekyll's _drafts); the site decides.
+    const withDate = date !== '' && (!draft || dateChosen);
+    try {
+      const { path } = await api.createPost({ title: title.trim(), draft, ...(withDate ? { date } : {}) });
+      onCreated(path);
+    } catch (err) {
+      setError(describeError(err).message);
+      setCreating(false);
+    }
+  };
+
   return (
     <Dialog
       title="New post"
       onClose={onClose}
       actions={
-        <button type="button" className="button primary" onClick={onClose}>
-          Close
-        </button>
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form={formId} className="button primary" disabled={creating}>
+            {creating ? 'Creating…' : 'Create'}
+          </button>
+        </>
       }
     >
-      <p>
-        Creating posts from the app is coming next; for now use <code>recap new</code>.
-      </p>
-      <p>
-        For example: <code>recap new &lt;folder&gt; --title "My talk" --draft</code>
-      </p>
+      <form id={formId} className="new-post-form" onSubmit={(event) => void create(event)} noValidate>
+        <div className="new-post-field">
+          <label htmlFor={`${formId}-title`}>Title</label>
+          <input
+            id={`${formId}-title`}
+            ref={titleRef}
+            type="text"
+            className="new-post-input"
+            value={title}
+            autoComplete="off"
+            aria-invalid={titleMissing || undefined}
+            aria-describedby={titleMissing ? `${formId}-title-missing` : undefined}
+            onChange={(event) => {
+              setTitle(event.target.value);
+              if (event.target.value.trim() !== '') setTitleMissing(false);
+            }}
+          />
+        </div>
+        {titleMissing && (
+          <p id={`${formId}-title-missing`} className="new-post-message">
+            A title is required.
+          </p>
+        )}
+        <div className="new-post-field">
+          <label htmlFor={`${formId}-date`}>Date</label>
+          <input
+            id={`${formId}-date`}
+            type="date"
+            className="new-post-input new-post-date"
+            value={date}
+            onChange={(event) => {
+              setDate(event.target.value);
+              setDateChosen(true);
+            }}
+          />
+        </div>
+        <div className="new-post-check">
+          <input id={`${formId}-draft`} type="checkbox" checked={draft} onChange={(event) => setDraft(event.target.checked)} />
+          <label htmlFor={`${formId}-draft`}>Draft</label>
+        </div>
+        {error && (
+          <p role="alert" className="notice danger new-post-error">
+            {error}
+          </p>
+        )}
+      </form>
     </Dialog>
   );
 }

@@ -1,5 +1,14 @@
 import type { Root } from 'hast';
+import type { RenderedBlock } from './pipeline/block-renderer';
 import type { PreviewRequest, PreviewResponse } from './preview-protocol';
+
+/** A block ready to show: the worker's answer joined with the trees kept from earlier answers. */
+export interface PreviewBlock {
+  id: string;
+  line: number;
+  endLine: number;
+  tree: Root;
+}
 
 /**
  * Sends Markdown to the preview worker, one request at a time. While one is
@@ -7,12 +16,12 @@ import type { PreviewRequest, PreviewResponse } from './preview-protocol';
  * never builds a queue; a superseded request resolves null.
  */
 export interface PreviewRenderer {
-  render(markdown: string): Promise<Root | null>;
+  render(markdown: string): Promise<PreviewBlock[] | null>;
 }
 
 interface Job {
   markdown: string;
-  resolve: (tree: Root | null) => void;
+  resolve: (blocks: PreviewBlock[] | null) => void;
   reject: (error: Error) => void;
 }
 
@@ -21,11 +30,30 @@ export function createPreviewRenderer(): PreviewRenderer {
   let running: { id: number; job: Job } | null = null;
   let waiting: Job | null = null;
   let nextId = 1;
+  // The worker sends each block's tree once; the main thread keeps them while they are in use.
+  let trees = new Map<string, Root>();
+  let inThreadRenderer: { render(body: string, resend?: boolean): RenderedBlock[] } | null = null;
+  let resend = false;
 
-  const inThread = async (markdown: string): Promise<Root> => {
+  const join = (blocks: RenderedBlock[]): PreviewBlock[] => {
+    const next = new Map<string, Root>();
+    const joined = blocks.map(({ id, line, endLine, tree }) => {
+      const known = tree ?? trees.get(id) ?? next.get(id);
+      if (!known) throw new Error('The preview lost track of a block; it renders afresh on the next change.');
+      next.set(id, known);
+      return { id, line, endLine, tree: known };
+    });
+    trees = next;
+    return joined;
+  };
+
+  const inThread = async (markdown: string): Promise<PreviewBlock[]> => {
     // Loaded only where there is no worker (tests, a worker blocked by policy).
-    const { markdownToHast } = await import('./render-markdown');
-    return markdownToHast(markdown);
+    if (!inThreadRenderer) {
+      const { BlockRenderer } = await import('./pipeline/block-renderer');
+      inThreadRenderer = new BlockRenderer();
+    }
+    return join(inThreadRenderer.render(markdown));
   };
 
   const startWorker = (): Worker | null => {
@@ -37,6 +65,7 @@ export function createPreviewRenderer(): PreviewRenderer {
         // The worker could not start or crashed: render in-thread from now on.
         worker = null;
         created.terminate();
+        trees = new Map();
         const job = running?.job;
         running = null;
         if (job) void inThread(job.markdown).then(job.resolve, job.reject);
@@ -52,8 +81,15 @@ export function createPreviewRenderer(): PreviewRenderer {
     if (!running || running.id !== response.id) return;
     const { job } = running;
     running = null;
-    if ('tree' in response) job.resolve(response.tree);
-    else job.reject(new Error(response.error));
+    if ('blocks' in response) {
+      try {
+        job.resolve(join(response.blocks));
+      } catch (error) {
+        trees = new Map();
+        resend = true;
+        job.reject(error as Error);
+      }
+    } else job.reject(new Error(response.error));
     pump();
   };
 
@@ -68,12 +104,13 @@ export function createPreviewRenderer(): PreviewRenderer {
     }
     const id = nextId++;
     running = { id, job };
-    worker.postMessage({ id, markdown: job.markdown } satisfies PreviewRequest);
+    worker.postMessage({ id, markdown: job.markdown, resend } satisfies PreviewRequest);
+    resend = false;
   };
 
   return {
     render(markdown) {
-      return new Promise<Root | null>((resolve, reject) => {
+      return new Promise<PreviewBlock[] | null>((resolve, reject) => {
         waiting?.resolve(null);
         waiting = { markdown, resolve, reject };
         pump();

@@ -49,7 +49,7 @@ export interface PostTerms {
 }
 
 const EVENT_MARKERS = new Set(['events', 'event', 'conference', 'conferences']);
-const EVENT_TITLE = /\b(?:conf|conference|summit|kubecon|devopsdays|fosdem|meetup|expo|camp|con|highlights|recap|write-?up)\b|con\b/i;
+const EVENT_TITLE = /\b(?:conf|conference|summit|kubecon|devopsdays|fosdem|meetup|expo|highlights|recap|write-?up)\b/i;
 
 /**
  * The site's event posts: those it marks as events (an `events`/`event`

@@ -55,7 +55,7 @@ export function cardMarkup(card: CollectedCard, style: EmbedStyle): Block {
 /** `[title](url)` when a title is known, else `<url>` (an autolink every Markdown flavour shows). */
 export function markdownLink(card: CollectedCard): string {
   const title = card.details?.title ?? (card.kind === 'github' && card.facts.owner ? `${card.facts.owner}/${card.facts.name ?? ''}` : '');
-  const url = card.url.replace(/[()<>\s]/g, (c) => encodeURIComponent(c));
+  const url = card.url.replace(/[()<>\s]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
   if (!title) return `<${url}>`;
   return `[${title.replace(/[\\[\]]/g, (c) => '\\' + c)}](${url})`;
 }

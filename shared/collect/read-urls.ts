@@ -81,9 +81,16 @@ export function readLink(raw: string): ReadLink | null {
   return { url, kind: 'link', facts: {}, key: `link:${url.replace(/\/+$/, '')}` };
 }
 
-/** Pasted words often carry punctuation or angle brackets: `<https://…>,` */
+/** Pasted words often carry punctuation or brackets: `<https://…>,`, `(https://…)`; a URL's own `(…)` stays. */
 function trimWord(word: string): string {
-  return word.replace(/^[<("'[]+/, '').replace(/[>)"'\],.;:!?]+$/, '');
+  let text = word.replace(/^[<("'[]+/, '');
+  for (;;) {
+    const last = text[text.length - 1];
+    const unbalanced = (open: string, close: string) => text.split(close).length > text.split(open).length;
+    if (last && '>"\',.;:!?'.includes(last)) text = text.slice(0, -1);
+    else if ((last === ')' && unbalanced('(', ')')) || (last === ']' && unbalanced('[', ']'))) text = text.slice(0, -1);
+    else return text;
+  }
 }
 
 function stripQuery(url: string): string {

@@ -53,3 +53,15 @@ export interface AddCollectedResult {
   /** Words of the pasted text that are not web links. */
   ignored: string[];
 }
+
+/** What the "Event write-up" choice of the New post dialog shows before creating the post. */
+export interface EventPostDefaults {
+  /** "<Event> <City> highlights". */
+  title: string;
+  /** The front-matter key categories go to (`categories`, or `tags` on a site without categories); null when the site uses neither. */
+  categoryKey: string | null;
+  /** Learned from the site's event posts (or `.recap.json` eventWriteUp.categories). */
+  categories: string[];
+  /** The body's `##` sections. */
+  sections: string[];
+}

@@ -66,7 +66,7 @@ export function liveFrameForUrl(url: string): LiveFrame | null {
   } catch {
     return null;
   }
-  if (parsed.protocol !== 'https:' || parsed.username !== '' || parsed.password !== '' || parsed.port !== '') return null;
+  if (parsed.protocol !== 'https:' || parsed.username !== '' || parsed.password !== '' || parsed.host !== parsed.hostname) return null;
   return isFrameHost(parsed.hostname) ? { src: parsed.href, host: parsed.hostname } : null;
 }
 

@@ -44,6 +44,22 @@ export const recapSettingsSchema = z
       .optional(),
     /** Git export: branch pattern, remote, or another repository as the target. */
     export: exportSettingsSchema.optional(),
+    /** New event write-ups: the body's sections, and categories instead of those learned from event posts. */
+    eventWriteUp: z
+      .object({
+        sections: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
+        categories: z.array(z.string().min(1).max(200)).max(50).optional(),
+      })
+      .strict()
+      .optional(),
+    /** Photos added to posts: their largest width in pixels, and the site folder they go to (`<slug>` is the post's slug). */
+    photos: z
+      .object({
+        maxWidth: z.number().int().min(16).max(20000).optional(),
+        folder: z.string().min(1).max(500).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -60,7 +60,8 @@ export function sanitizeImageName(fileName: string): string | null {
 /** The slug of a post for its image folder: the file name without a Jekyll date prefix and extension (`index.md`: its folder's). */
 export function postSlug(postPath: string): string {
   const parts = postPath.split('/');
-  let name = parts.pop() ?? '';
-  if (/^(index|_index)\.[^.]+$/i.test(name)) name = parts.pop() ?? name;
-  return slugify(name.replace(/\.[^.]+$/, '').replace(/^\d{4}-\d{2}-\d{2}-/, ''));
+  const file = parts.pop() ?? '';
+  // A bundle folder's name is all slug ("Rust-1.12"); a file's ends in its extension.
+  const name = /^_?index\.[^.]+$/i.test(file) ? (parts.pop() ?? file) : file.replace(/\.[^.]+$/, '');
+  return slugify(name.replace(/^\d{4}-\d{2}-\d{2}-/, ''));
 }

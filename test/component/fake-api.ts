@@ -5,6 +5,7 @@
  */
 import type { EventName, Events, MethodInput, MethodName, MethodOutput } from '../../shared/api';
 import type { RecapBridge } from '../../shared/bridge';
+import { collectedMarkup, DEFAULT_EVENT_SECTIONS, eventSkeleton, readPastedLinks, suggestEventTitle, type CollectedCard } from '../../shared/collect';
 import { RecapError } from '../../shared/errors';
 import type { ExportPreview, GitStatus, PushOutcome } from '../../shared/export';
 import type { FrontMatterInfo, PostDocument, PostSummary, RecoveredDraft, Session } from '../../shared/model';
@@ -197,6 +198,19 @@ export class FakeApi implements RecapBridge {
     };
   }
 
+  /** The site's preview settings as the state folder holds them; a test may start with external content on. */
+  previewSettings: MethodOutput<'getPreviewSettings'> = { externalContent: false };
+  async getPreviewSettings(input: MethodInput<'getPreviewSettings'>): Promise<MethodOutput<'getPreviewSettings'>> {
+    this.record('getPreviewSettings', input);
+    return { ...this.previewSettings };
+  }
+
+  async setPreviewSettings(input: MethodInput<'setPreviewSettings'>): Promise<MethodOutput<'setPreviewSettings'>> {
+    this.record('setPreviewSettings', input);
+    this.previewSettings = { externalContent: input.externalContent };
+    return { ...this.previewSettings };
+  }
+
   async openLink(input: MethodInput<'openLink'>): Promise<MethodOutput<'openLink'>> {
     this.record('openLink', input);
     return { opened: this.externalOpens };
@@ -219,6 +233,89 @@ export class FakeApi implements RecapBridge {
   async checkPost(input: MethodInput<'checkPost'>): Promise<MethodOutput<'checkPost'>> {
     this.record('checkPost', input);
     return this.problems;
+  }
+
+  /** How the fake site writes embeds (authoring tests set it). */
+  embedStyle: MethodOutput<'getEmbedStyle'> = 'html';
+  async getEmbedStyle(input: MethodInput<'getEmbedStyle'>): Promise<MethodOutput<'getEmbedStyle'>> {
+    this.record('getEmbedStyle', input);
+    return this.embedStyle;
+  }
+
+  /** Imported images by site path, as the media service would write them (base64). */
+  readonly images = new Map<string, string>();
+  async importImage(input: MethodInput<'importImage'>): Promise<MethodOutput<'importImage'>> {
+    this.record('importImage', input);
+    const slug = (input.postPath.split('/').pop() ?? '').replace(/\.[^.]+$/, '').replace(/^\d{4}-\d{2}-\d{2}-/, '');
+    const name = input.fileName.toLowerCase().replace(/[^a-z0-9.]+/g, '-');
+    const sitePath = `images/${slug}/${name}`;
+    this.images.set(sitePath, input.dataBase64);
+    return { sitePath, markdownPath: `/${sitePath}` };
+  }
+
+  /** Collected cards by post path (the "Collected" panel), kept as the main process would; details never load here. */
+  readonly collected = new Map<string, CollectedCard[]>();
+  async listCollected(input: MethodInput<'listCollected'>): Promise<MethodOutput<'listCollected'>> {
+    this.record('listCollected', input);
+    return this.collected.get(input.path) ?? [];
+  }
+  async addCollected(input: MethodInput<'addCollected'>): Promise<MethodOutput<'addCollected'>> {
+    this.record('addCollected', input);
+    const cards = this.collected.get(input.path) ?? [];
+    const { links, ignored } = readPastedLinks(input.text);
+    const fresh = links.filter((l) => !cards.some((c) => c.id === fakeCardId(l.key))).map((l) => ({ id: fakeCardId(l.key), url: l.url, kind: l.kind, facts: l.facts, addedAt: '2024-01-01T00:00:00.000Z' }));
+    this.collected.set(input.path, [...cards, ...fresh]);
+    return { cards: this.collected.get(input.path)!, added: fresh.map((c) => c.id), ignored };
+  }
+  async removeCollected(input: MethodInput<'removeCollected'>): Promise<MethodOutput<'removeCollected'>> {
+    this.record('removeCollected', input);
+    this.collected.set(input.path, (this.collected.get(input.path) ?? []).filter((c) => c.id !== input.id));
+    return this.collected.get(input.path)!;
+  }
+  async reorderCollected(input: MethodInput<'reorderCollected'>): Promise<MethodOutput<'reorderCollected'>> {
+    this.record('reorderCollected', input);
+    const cards = this.collected.get(input.path) ?? [];
+    const named = input.ids.flatMap((id) => cards.filter((c) => c.id === id));
+    this.collected.set(input.path, [...named, ...cards.filter((c) => !named.includes(c))]);
+    return this.collected.get(input.path)!;
+  }
+  async loadCollectedDetails(input: MethodInput<'loadCollectedDetails'>): Promise<MethodOutput<'loadCollectedDetails'>> {
+    this.record('loadCollectedDetails', input);
+    return this.collected.get(input.path) ?? [];
+  }
+  async insertCollected(input: MethodInput<'insertCollected'>): Promise<MethodOutput<'insertCollected'>> {
+    this.record('insertCollected', input);
+    const cards = this.collected.get(input.path) ?? [];
+    const chosen = input.ids.flatMap((id) => cards.filter((c) => c.id === id));
+    return { text: collectedMarkup(chosen, { style: this.embedStyle, postText: input.postText, ...(input.section ? { section: input.section } : {}) }) };
+  }
+  async eventPostDefaults(input: MethodInput<'eventPostDefaults'>): Promise<MethodOutput<'eventPostDefaults'>> {
+    this.record('eventPostDefaults', input);
+    return { title: suggestEventTitle(input.eventName, input.city), categoryKey: 'categories', categories: ['events'], sections: [...DEFAULT_EVENT_SECTIONS] };
+  }
+  async createEventPost(input: MethodInput<'createEventPost'>): Promise<MethodOutput<'createEventPost'>> {
+    this.record('createEventPost', input);
+    const title = input.title ?? suggestEventTitle(input.eventName, input.city);
+    const created = await this.createPost({ title, draft: input.draft, ...(input.date ? { date: input.date } : {}) });
+    const text = `${this.files.get(created.path)}\n${eventSkeleton(DEFAULT_EVENT_SECTIONS)}`;
+    this.files.set(created.path, text);
+    const post = this.posts.find((p) => p.path === created.path);
+    if (post) post.text = text;
+    return created;
+  }
+  async importPhotos(input: MethodInput<'importPhotos'>): Promise<MethodOutput<'importPhotos'>> {
+    this.record('importPhotos', input);
+    const slug = (input.postPath.split('/').pop() ?? '').replace(/\.[^.]+$/, '').replace(/^\d{4}-\d{2}-\d{2}-/, '');
+    return input.files.map((file, i) => {
+      const sitePath = `images/${slug}/${slug}-${i + 1}.jpg`;
+      this.images.set(sitePath, file.dataBase64);
+      return { name: file.name, sitePath, markdownPath: `/${sitePath}`, markdown: `![](/${sitePath})`, width: 1600, height: 1067 };
+    });
+  }
+  async setCover(input: MethodInput<'setCover'>): Promise<MethodOutput<'setCover'>> {
+    this.record('setCover', input);
+    const text = input.text ?? this.files.get(input.path) ?? '';
+    return { text: text.replace(/^---\n/, `---\nimage: ${input.image}\n`), field: 'image' };
   }
 
   async createPost(input: MethodInput<'createPost'>): Promise<MethodOutput<'createPost'>> {
@@ -308,3 +405,10 @@ export const samplePosts: FakePost[] = [
     text: '---\ntitle: KubeCon notes\n---\nPods.\n',
   },
 ];
+
+/** A stable id per link, as the main process makes (16 hex digits). */
+function fakeCardId(key: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 16777619) >>> 0;
+  return hash.toString(16).padStart(8, '0').repeat(2);
+}

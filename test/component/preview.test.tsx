@@ -63,7 +63,7 @@ describe('the preview', () => {
     const { user } = await renderHostile();
     await openPost(user, 'Hostile');
     const region = await previewRegion();
-    expect(within(region).getByRole('img', { name: 'local' })).toHaveAttribute('src', '/images/talk.png');
+    expect(within(region).getByRole('img', { name: 'local' })).toHaveAttribute('src', 'site/images/talk.png');
     expect(within(region).queryByRole('img', { name: 'tracker' })).not.toBeInTheDocument();
     expect(region.querySelector('[src*="tracker.example"]')).toBeNull();
     expect(region).toHaveTextContent('External image not loaded: tracker');

@@ -27,6 +27,8 @@ export interface Served {
 export interface ServeOptions {
   /** The per-user state folder (RECAP_STATE_DIR); a fresh temp folder by default. Reuse one to restart "the same" Recap. */
   stateDir?: string;
+  /** Added to (or overriding) this process's environment, e.g. an isolated HOME so the machine's git config never matters. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Starts `recap serve <root>` and resolves with the URL it printed. */
@@ -34,7 +36,7 @@ export async function serve(root: string, options: ServeOptions = {}): Promise<S
   const stateDir = options.stateDir ?? (await tempDir('recap-state-'));
   const child = spawn(process.execPath, [path.join(repoRoot, 'bin/recap.js'), 'serve', root], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, RECAP_STATE_DIR: stateDir },
+    env: { ...process.env, ...options.env, RECAP_STATE_DIR: stateDir },
   });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { repoRoot } from '../support/fixtures';
 
 describe('installers', () => {
-  it('electron-builder flips the fuses that close Node backdoors and packs only built files', async () => {
+  it('electron-builder flips the fuses that close Node backdoors and packs only built files and sharp', async () => {
     const config = parse(await readFile(path.join(repoRoot, 'electron-builder.yml'), 'utf8'));
     expect(config.productName).toBe('Recap');
     expect(config.electronFuses).toMatchObject({
@@ -18,6 +18,10 @@ describe('installers', () => {
     expect(config.asar).toBe(true);
     expect(config.files).toContain('out/**');
     expect(config.files.filter((f: string) => !f.startsWith('!'))).toEqual(['out/**', 'package.json']);
+    // Everything else is bundled into out/; sharp's native binary must ship beside it, unpacked.
+    const pkg = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8'));
+    expect(Object.keys(pkg.dependencies)).toEqual(['sharp']);
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['node_modules/sharp/**', 'node_modules/@img/**']));
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.mac.target).toBe('dmg');
     expect(config.win.target).toBe('nsis');

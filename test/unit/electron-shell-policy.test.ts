@@ -3,6 +3,7 @@
  * pure functions are what window.ts, protocol.ts and ipc.ts act on.
  */
 import path from 'node:path';
+import { EMBED_FRAME_HOSTS } from '../../shared/embeds';
 import { describe, expect, it } from 'vitest';
 import { methodNames } from '../../shared/api';
 import { RecapError } from '../../shared/errors';
@@ -119,21 +120,22 @@ describe('content security policy', () => {
     }),
   );
 
-  it('runs only our own scripts: no inline script, no eval, no plugins, no frames', () => {
+  it('runs only our own scripts: no inline script, no eval, no plugins; frames only from the embed allowlist', () => {
     expect(directives.get('default-src')).toEqual(["'self'"]);
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
-    expect(directives.get('frame-src')).toEqual(["'none'"]);
+    expect(directives.get('frame-src')).toEqual(EMBED_FRAME_HOSTS.map((host) => `https://${host}`));
     expect(directives.get('base-uri')).toEqual(["'none'"]);
     expect(directives.get('form-action')).toEqual(["'none'"]);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|\*/);
   });
 
-  it('allows the preview its images and worker, and nothing remote', () => {
-    expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
+  it('allows the preview its images and worker; remote only https images and allowlisted frames, never http or a connection', () => {
+    // The preview requests remote images only once the author turns on "Load external content".
+    expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'blob:', 'https:']);
     expect(directives.get('worker-src')).toEqual(["'self'", 'blob:']);
     expect(directives.get('connect-src')).toEqual(["'self'"]);
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:/);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/http:/);
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import type { CliIo } from '../io';
 import { checkCommand } from './check-command';
+import { embedCommand } from './embed-command';
 import { exportCommand } from './export-command';
 import { getCommand } from './get-command';
 import { indexCommand } from './index-command';
@@ -27,5 +28,6 @@ export const commands: Record<string, Command> = {
   set: setCommand,
   new: newCommand,
   check: checkCommand,
+  embed: embedCommand,
   export: exportCommand,
 };

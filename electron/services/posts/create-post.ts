@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { RecapError } from '../../../shared/errors';
 import { slugCandidates, slugify } from '../../../shared/posts/slug';
+import type { FrontMatterData } from '../../../shared/front-matter/field-path';
 import type { SiteKind } from '../../../shared/model';
 import { resolveInside } from '../documents/confine';
 import type { SiteFacts } from '../schema/read-site-facts';
@@ -18,6 +19,10 @@ export interface NewPostInput {
   /** YYYY-MM-DD; today when missing. */
   date?: string;
   draft: boolean;
+  /** Fields to set beyond the site's usual ones (an event write-up's categories). */
+  fields?: FrontMatterData;
+  /** The body the post starts with (after the front matter and a blank line). */
+  body?: string;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -36,7 +41,8 @@ export async function createPost(root: string, kind: SiteKind, facts: SiteFacts,
   const location = planPostLocation(kind, facts.posts, input.draft, date, facts.settings);
   // A Jekyll draft takes its date when it is published, unless one was asked for.
   const writtenDate = kind === 'jekyll' && input.draft && input.date === undefined ? null : date;
-  const text = newPostText(newPostLanguage(kind, facts), newPostFields(kind, facts, { title, date: writtenDate, draft: input.draft }));
+  const fields = { ...newPostFields(kind, facts, { title, date: writtenDate, draft: input.draft }), ...input.fields, title };
+  const text = newPostText(newPostLanguage(kind, facts), fields) + (input.body ?? '');
 
   const taken = new Set(facts.posts.filter((p) => p.startsWith(location.folder ? location.folder + '/' : '')).map(existingSlug));
   if (kind === 'jekyll') for (const p of facts.posts) if (p.startsWith('_posts/') || p.startsWith('_drafts/')) taken.add(existingSlug(p));

@@ -1,0 +1,57 @@
+/** The contract's collected-material methods, bound to the open site; app-handlers.ts spreads them in. */
+import type { Handlers } from '../../../shared/api';
+import type { EmbedStyle } from '../../../shared/embeds/embed-style';
+import { RecapError } from '../../../shared/errors';
+import { resolveLexically } from '../documents/confine';
+import type { CollectService } from './collect-service';
+
+export type CollectHandlers = Pick<Handlers, 'listCollected' | 'addCollected' | 'removeCollected' | 'reorderCollected' | 'loadCollectedDetails' | 'insertCollected'>;
+
+export interface CollectBinding {
+  /** The open site's root; throws RecapError('no-site') when none is open. */
+  siteRoot(): string;
+  /** Null where nothing can be stored per user (the handlers then refuse). */
+  service: CollectService | null;
+  /** The site's "Load external content" choice: details are asked for only when it is on. */
+  externalContent(root: string): Promise<boolean>;
+  /** How the open site writes embeds. */
+  embedStyle(): Promise<EmbedStyle>;
+}
+
+export function createCollectHandlers(binding: CollectBinding): CollectHandlers {
+  /** The site root and the service, after confining the post path to the site. */
+  const open = (post: string) => {
+    const root = binding.siteRoot();
+    resolveLexically(root, post);
+    if (!binding.service) throw new RecapError('refused', 'Collected material cannot be stored here.');
+    return { root, service: binding.service };
+  };
+  return {
+    listCollected: async ({ path }) => {
+      const { root, service } = open(path);
+      return service.list(root, path);
+    },
+    addCollected: async ({ path, text }) => {
+      const { root, service } = open(path);
+      return service.add(root, path, text);
+    },
+    removeCollected: async ({ path, id }) => {
+      const { root, service } = open(path);
+      return service.remove(root, path, id);
+    },
+    reorderCollected: async ({ path, ids }) => {
+      const { root, service } = open(path);
+      return service.reorder(root, path, ids);
+    },
+    loadCollectedDetails: async ({ path, ids }) => {
+      const { root, service } = open(path);
+      const allowNetwork = await binding.externalContent(root);
+      return service.loadDetails(root, path, ids ? { allowNetwork, ids } : { allowNetwork });
+    },
+    insertCollected: async ({ path, ids, postText, section }) => {
+      const { root, service } = open(path);
+      const style = await binding.embedStyle();
+      return { text: await service.markup(root, path, ids, section ? { style, postText, section } : { style, postText }) };
+    },
+  };
+}

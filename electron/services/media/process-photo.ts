@@ -1,0 +1,142 @@
+/**
+ * Photos for a post, many at once: each is turned upright by its EXIF
+ * orientation, shrunk to the site's largest width, and written without any
+ * metadata (sharp drops EXIF, GPS and XMP unless asked to keep them), so a
+ * phone picture never publishes where it was taken. Files go to the post's
+ * image folder (the same one image import uses) as `<slug>-1.jpg`,
+ * `<slug>-2.jpg`…, never overwriting anything.
+ */
+import { randomBytes } from 'node:crypto';
+import { link, mkdir, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type sharpFactory from 'sharp';
+import type { Sharp } from 'sharp';
+import { RecapError } from '../../../shared/errors';
+import { MAX_IMAGE_BYTES, postSlug } from '../../../shared/media/images';
+import type { PhotoResult } from '../../../shared/media/photos';
+import type { SiteKind } from '../../../shared/model';
+import { resolveInside, resolveLexically } from '../documents/confine';
+import { isPostPath } from '../workspace/find-posts';
+import { imageFolderFor, type ImageFolder } from './image-folder';
+
+export const DEFAULT_MAX_WIDTH = 1600;
+/** Bigger than any camera; a decompression bomb is refused before it is decoded. */
+const MAX_INPUT_PIXELS = 120_000_000;
+const MAX_NAME_TRIES = 10_000;
+
+export interface PhotoInput {
+  /** The file's name as dropped, for messages only: the stored name comes from the post. */
+  name: string;
+  data: Buffer;
+}
+
+
+export interface PhotoOptions {
+  maxWidth?: number;
+  /** `.recap.json` photos.folder: a site folder, `<slug>` replaced by the post's slug. */
+  folder?: string;
+}
+
+export async function importPhotos(root: string, kind: SiteKind, postPath: string, photos: readonly PhotoInput[], options: PhotoOptions = {}): Promise<PhotoResult[]> {
+  resolveLexically(root, postPath);
+  if (!isPostPath(kind, postPath)) throw new RecapError('refused', `${postPath} is not a post of this site.`);
+  const slug = postSlug(postPath);
+  const folder = options.folder ? configuredFolder(options.folder, slug) : await imageFolderFor(root, kind, postPath);
+  const dir = await resolveInside(root, folder.dir);
+  await mkdir(dir, { recursive: true });
+  await resolveInside(root, folder.dir); // the folders just made must still lead inside (no symlink swapped in)
+
+  const results: PhotoResult[] = [];
+  let number = 1;
+  // One at a time: a dozen 24-megapixel photos decoded at once would take gigabytes.
+  for (const photo of photos) {
+    try {
+      const processed = await processPhoto(photo.data, options.maxWidth ?? DEFAULT_MAX_WIDTH);
+      const stored = await storeExclusive(root, folder.dir, slug, processed.extension, processed.data, number);
+      number = stored.number + 1;
+      const markdownPath = folder.urlPrefix + encodeURI(stored.fileName);
+      results.push({ name: photo.name, sitePath: stored.sitePath, markdownPath, markdown: `![](${markdownPath})`, width: processed.width, height: processed.height });
+    } catch (error) {
+      if (!(error instanceof RecapError)) throw error;
+      results.push({ name: photo.name, error: error.message });
+    }
+  }
+  return results;
+}
+
+export interface ProcessedPhoto {
+  data: Buffer;
+  extension: 'jpg' | 'png' | 'webp';
+  width: number;
+  height: number;
+}
+
+/** Upright, at most `maxWidth` wide, no metadata; JPEG unless the photo is a PNG or WebP (which may be transparent). */
+export async function processPhoto(data: Buffer, maxWidth: number): Promise<ProcessedPhoto> {
+  if (data.length === 0) throw new RecapError('refused', 'The photo is empty.');
+  if (data.length > MAX_IMAGE_BYTES) throw new RecapError('too-large', `The photo is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`);
+  const sharp = await loadSharp();
+  let format: string | undefined;
+  let image: Sharp;
+  try {
+    image = sharp(data, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
+    format = (await image.metadata()).format;
+  } catch {
+    throw new RecapError('refused', 'This file is not a photo Recap can read (JPEG, PNG, WebP, AVIF, TIFF).');
+  }
+  if (format === 'gif' || format === 'svg') throw new RecapError('refused', `${format.toUpperCase()} images are added as they are: use Add image instead.`);
+  const extension = format === 'png' ? 'png' : format === 'webp' ? 'webp' : 'jpg';
+  // rotate() without an angle applies the EXIF orientation (and drops the tag); no withMetadata(), so nothing else is kept.
+  const pipeline = image.rotate().resize({ width: maxWidth, withoutEnlargement: true });
+  const encoded = extension === 'png' ? pipeline.png() : extension === 'webp' ? pipeline.webp({ quality: 82 }) : pipeline.jpeg({ quality: 82, mozjpeg: true });
+  try {
+    const { data: out, info } = await encoded.toBuffer({ resolveWithObject: true });
+    return { data: out, extension, width: info.width, height: info.height };
+  } catch {
+    throw new RecapError('refused', 'This photo could not be processed (damaged or too large).');
+  }
+}
+
+/** Writes under the first free `<slug>-<n>.<ext>` from `start`: a temp file hard-linked into place fails on any existing name. */
+async function storeExclusive(root: string, folder: string, slug: string, extension: string, data: Buffer, start: number): Promise<{ sitePath: string; fileName: string; number: number }> {
+  const dir = await resolveInside(root, folder);
+  const temp = path.join(dir, `.recap-photo-${randomBytes(6).toString('hex')}.tmp`);
+  await writeFile(temp, data, { flag: 'wx' });
+  try {
+    for (let number = start; number < start + MAX_NAME_TRIES; number++) {
+      const fileName = `${slug}-${number}.${extension}`;
+      const sitePath = `${folder}/${fileName}`;
+      try {
+        await link(temp, await resolveInside(root, sitePath));
+        return { sitePath, fileName, number };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+        throw new RecapError('io', `Could not write ${sitePath} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+      }
+    }
+    throw new RecapError('io', `Could not find a free name for the photo in ${folder}.`);
+  } finally {
+    await unlink(temp).catch(() => undefined);
+  }
+}
+
+function configuredFolder(pattern: string, slug: string): ImageFolder {
+  const dir = pattern.replace(/<slug>/g, slug).replace(/^\.?\/+|\/+$/g, '');
+  // Hugo, Zola and Astro serve static/ (public/) at the site root.
+  const served = dir.replace(/^(static|public)\//, '');
+  return { dir, urlPrefix: `/${served}/` };
+}
+
+type SharpFactory = typeof sharpFactory;
+let sharpModule: Promise<SharpFactory> | null = null;
+
+/** Loaded on first use: the native library costs start-up time, and only photo imports need it. */
+async function loadSharp(): Promise<SharpFactory> {
+  sharpModule ??= import('sharp').then((m) => (m as unknown as { default?: SharpFactory }).default ?? (m as unknown as SharpFactory));
+  try {
+    return await sharpModule;
+  } catch {
+    sharpModule = null;
+    throw new RecapError('internal', 'The image library (sharp) is not installed; run npm install.');
+  }
+}

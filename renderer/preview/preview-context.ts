@@ -1,0 +1,17 @@
+import { createContext, useContext } from 'react';
+import type { SiteKind } from '../../shared/model';
+
+/** What the preview's own components (images, embeds) need to know beyond the post's HTML. */
+export interface PreviewEnvironment {
+  /** The author allowed remote images and live embeds for this site. */
+  externalContent: boolean;
+  /** The post's path in the site (`/` separators), for relative images. */
+  postPath: string;
+  siteKind: SiteKind;
+}
+
+export const PreviewEnvironmentContext = createContext<PreviewEnvironment>({ externalContent: false, postPath: '', siteKind: 'unknown' });
+
+export function usePreviewEnvironment(): PreviewEnvironment {
+  return useContext(PreviewEnvironmentContext);
+}

@@ -1,0 +1,19 @@
+/** Photos added to a post: resized, upright and without metadata (see electron/services/media/process-photo.ts). */
+
+/** Photos per importPhotos call; the renderer sends more in several calls (browser mode caps one message at about 20 MB). */
+export const MAX_PHOTOS_PER_CALL = 20;
+
+export interface PhotoResult {
+  /** The dropped file's name, to match results to files. */
+  name: string;
+  /** Where it was written, site-relative. Absent when the photo was refused (see `error`). */
+  sitePath?: string;
+  /** What the post writes: `/images/slug/slug-1.jpg`, or the bare name in a page bundle. */
+  markdownPath?: string;
+  /** `![](…)`: the alt text is left for the author (the check reports it until written); the cursor goes at offset 2. */
+  markdown?: string;
+  width?: number;
+  height?: number;
+  /** Why this photo was not added; the others still were. */
+  error?: string;
+}

@@ -1,0 +1,101 @@
+/**
+ * A local stand-in for the providers' oEmbed endpoints and the GitHub API
+ * (node:http on 127.0.0.1), so details tests never touch the network. Each
+ * provider answers by its `behaviour`: a normal answer, a slow one, an error
+ * status, or a body larger than the size limit.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type Behaviour = 'ok' | 'slow' | 'error' | 'huge';
+
+export interface StandIn {
+  base: string;
+  /** Requests seen, by provider (`twitter`, `youtube`, `github`…). */
+  requests: Map<string, number>;
+  behaviour: Record<string, Behaviour>;
+  close(): Promise<void>;
+}
+
+/** What the stand-in's tweets say: emoji and a quote, to prove text survives as UTF-8. */
+export const tweetText = (id: string) => `Tweet ${id} from the booth 😎🌮 "quoted" & more`;
+
+export async function startOembedStandIn(): Promise<StandIn> {
+  const requests = new Map<string, number>();
+  const behaviour: Record<string, Behaviour> = {};
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const provider = url.pathname.split('/')[1] ?? '';
+    requests.set(provider, (requests.get(provider) ?? 0) + 1);
+    respond(provider, url, behaviour[provider] ?? 'ok', req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    base: `http://127.0.0.1:${port}`,
+    requests,
+    behaviour,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function respond(provider: string, url: URL, behaviour: Behaviour, _req: IncomingMessage, res: ServerResponse): void {
+  if (behaviour === 'slow') {
+    const timer = setTimeout(() => json(res, { title: 'too late' }), 10_000);
+    res.on('close', () => clearTimeout(timer));
+    return;
+  }
+  if (behaviour === 'error') {
+    res.writeHead(500, { 'Content-Type': 'text/plain' }).end('boom');
+    return;
+  }
+  if (behaviour === 'huge') {
+    // Chunked, without Content-Length: the limit must be enforced while reading.
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.write('{"title":"');
+    for (let i = 0; i < 40; i++) res.write('x'.repeat(10_000));
+    res.end('"}');
+    return;
+  }
+  const target = url.searchParams.get('url') ?? '';
+  switch (provider) {
+    case 'twitter': {
+      const id = /status\/(\d+)/.exec(target)?.[1] ?? '0';
+      const handle = /(?:twitter|x)\.com\/([^/]+)/.exec(target)?.[1] ?? 'someone';
+      json(res, {
+        author_name: 'Alex Ellis',
+        html:
+          `<blockquote class="twitter-tweet" onclick="alert(1)"><p lang="en" dir="ltr">${tweetText(id).replace(/&/g, '&amp;').replace(/"/g, '&quot;')} <a href="https://t.co/abc${id}">pic.twitter.com/abc${id}</a> <a href="javascript:alert(1)">bad</a><img src=x onerror=alert(1)></p>` +
+          `&mdash; Alex Ellis (@${handle}) <a href="https://twitter.com/${handle}/status/${id}?ref_src=twsrc%5Etfw">November 16, 2019</a></blockquote>\n` +
+          '<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>\n',
+      });
+      return;
+    }
+    case 'youtube':
+      json(res, { title: 'Keynote: <b>Kubernetes</b> at 10 🎉', author_name: 'CNCF', thumbnail_url: 'https://i.ytimg.com/vi/x/hqdefault.jpg', html: '<iframe src="https://www.youtube.com/embed/x"></iframe>' });
+      return;
+    case 'speakerdeck':
+      json(res, { title: 'Inlets deck', author_name: 'Alex', html: '<iframe class="speakerdeck-iframe" src="https://speakerdeck.com/player/0123456789abcdef0123456789abcdef" width="710"></iframe>' });
+      return;
+    case 'slideshare':
+      json(res, { title: 'Still waiting for IPv6?', html: '<iframe src="https://www.slideshare.net/slideshow/embed_code/key/5CIkLdzheA7P1"></iframe>', thumbnail_url: 'http://insecure.example/t.jpg' });
+      return;
+    case 'vimeo':
+      json(res, { title: 'A Vimeo talk', author_name: 'Someone' });
+      return;
+    case 'github':
+      json(res, { full_name: 'openfaas/faas', description: 'Serverless Functions Made Simple', owner: { login: 'openfaas', avatar_url: 'https://avatars.githubusercontent.com/u/27013154' } });
+      return;
+    default:
+      res.writeHead(404).end();
+  }
+}
+
+function json(res: ServerResponse, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) }).end(text);
+}
