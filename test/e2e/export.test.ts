@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium, serve, type Served } from '../support/browser';
-import { changedFiles, git, isolateGitConfig, siteRepo, workState } from '../unit/git-fixture';
+import { changedFiles, git, isolateGitConfig, siteRepo, workState } from '../support/git-fixture';
 
 const PARIS = '_posts/2024-03-22-kubecon-paris-recap.md';
 const BRANCH = 'post/kubecon-paris-recap';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recap } from '../support/cli';
 import { copyFixture } from '../support/fixtures';
-import { changedFiles, git, isolateGitConfig, siteRepo, workState } from './git-fixture';
+import { changedFiles, git, isolateGitConfig, siteRepo, workState } from '../support/git-fixture';
 
 beforeAll(() => isolateGitConfig());
 

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExportProgress } from '../../shared/export';
 import { exportPost, exportPreview, pullRebaseExport, pushExport } from '../../electron/services/git/export-service';
 import { tempDir } from '../support/fixtures';
-import { changedFiles, git, isolateGitConfig, siteRepo, workState } from './git-fixture';
+import { changedFiles, git, isolateGitConfig, siteRepo, workState } from '../support/git-fixture';
 
 beforeAll(() => isolateGitConfig());
 

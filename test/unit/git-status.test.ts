@@ -7,7 +7,7 @@ import { findImageReferences } from '../../electron/services/git/image-reference
 import { classifyPushFailure, parseProgressLine } from '../../electron/services/git/push';
 import { gitStatus, parsePorcelainV2 } from '../../electron/services/git/status';
 import { copyFixture } from '../support/fixtures';
-import { git, isolateGitConfig, siteRepo } from './git-fixture';
+import { git, isolateGitConfig, siteRepo } from '../support/git-fixture';
 
 beforeAll(() => isolateGitConfig());
 

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { chmod, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { copyFixture, tempDir } from '../support/fixtures';
+import { copyFixture, tempDir } from './fixtures';
 
 const home = mkdtempSync(path.join(os.tmpdir(), 'recap-git-home-'));
 mkdirSync(path.join(home, '.config'), { recursive: true });
