@@ -79,10 +79,16 @@ export function AuthoringEditor({ handle, postPath, body, readOnly, onBodyChange
       setNotice(notes.join(' ') || null);
       if (links.length === 0) return;
       const area = handle.textarea();
-      const start = area?.selectionStart ?? bodyRef.current.length;
+      const text = bodyRef.current;
+      const start = area?.selectionStart ?? text.length;
       const end = area?.selectionEnd ?? start;
+      // An image is a block of its own: blank lines around it unless the line is empty already.
+      const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+      const lineEnd = text.indexOf('\n', end) === -1 ? text.length : text.indexOf('\n', end);
+      const before = text.slice(lineStart, start).trim() === '' ? '' : '\n\n';
+      const after = text.slice(end, lineEnd).trim() === '' ? '' : '\n\n';
       // The caret lands inside the first `![]`, for the alt text.
-      replaceBody(start, end, links.join('\n'), start + 2);
+      replaceBody(start, end, before + links.join('\n\n') + after, start + before.length + 2);
     },
     [api, postPath, handle, replaceBody],
   );

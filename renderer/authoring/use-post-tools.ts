@@ -2,7 +2,7 @@
  * What the open post's tools share: the live check, the stats, the editor
  * handle they move, and the actions (jump to a problem or heading, apply fixes).
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Problem } from '../../shared/check';
 import { useApi } from '../app/api-context';
 import type { DocumentState } from '../document/use-document';
@@ -36,12 +36,16 @@ export function usePostTools(doc: DocumentState): PostTools {
   const [problemsShown, setProblemsShown] = useState(true);
   const [outlineShown, setOutlineShown] = useState(true);
 
-  const frontMatter = post?.frontMatter ?? '';
-  const body = post?.body ?? '';
-  const { checked, stale } = problems;
+  // Actions read the latest text through a ref: stable callbacks keep the panels from re-rendering on every keystroke.
+  const latest = useRef({ frontMatter: '', body: '', problems });
+  useEffect(() => {
+    latest.current = { frontMatter: post?.frontMatter ?? '', body: post?.body ?? '', problems };
+  });
 
   const jumpToProblem = useCallback(
     (problem: Problem) => {
+      const { body, problems: current } = latest.current;
+      const { checked } = current;
       if (!checked) return;
       const target = problemTarget(problem, checked.frontMatterLength);
       if (target.area === 'front-matter') {
@@ -54,18 +58,19 @@ export function usePostTools(doc: DocumentState): PostTools {
       const end = checkedBody === body ? target.end : mapOffset(checkedBody, body, target.end);
       editor.select(start, end);
     },
-    [checked, body, editor],
+    [editor],
   );
 
   const applyFixes = useCallback(
     (list: readonly Problem[]) => {
+      const { frontMatter, body, problems: current } = latest.current;
       // Offsets are those of the checked text; the panel only offers fixes while it is current.
-      if (stale || !checked) return;
+      if (current.stale || !current.checked) return;
       const next = applyEditsToParts({ frontMatter, body }, list.flatMap((p) => p.fix?.edits ?? []));
       if (next.frontMatter !== frontMatter) setFrontMatter(next.frontMatter);
       if (next.body !== body) setBody(next.body);
     },
-    [stale, checked, frontMatter, body, setFrontMatter, setBody],
+    [setFrontMatter, setBody],
   );
 
   const jumpToHeading = useCallback((heading: Heading) => editor.select(heading.offset), [editor]);

@@ -50,8 +50,8 @@ export const ProblemsPanel = memo(function ProblemsPanel({ state, onJump, onFix,
       {error && <p className="problems-error">Could not check this post: {error}</p>}
       {problems.length > 0 && (
         <ul className="problems-list">
-          {problems.slice(0, MAX_SHOWN).map((problem) => (
-            <li key={`${problem.offset}:${problem.rule}:${problem.message}`} className="problem" data-severity={problem.severity}>
+          {problems.slice(0, MAX_SHOWN).map((problem, index) => (
+            <li key={`${index}:${problem.offset}:${problem.rule}`} className="problem" data-severity={problem.severity}>
               <button type="button" className="problem-jump" onClick={() => onJump(problem)}>
                 <span className="problem-line">Line {problem.line}:</span> <span className="problem-message">{problem.message}</span>{' '}
                 <span className="problem-meta">

@@ -97,13 +97,15 @@ describe('adding images', () => {
   });
 
   it('dropping an image does the same; dropping a PDF is refused with a reason', async () => {
-    const { editor, api } = await openAt();
+    const { editor, api, user } = await openAt();
     fireEvent.drop(editor, { dataTransfer: { files: [new File(['%PDF'], 'slides.pdf', { type: 'application/pdf' })], types: ['Files'] } });
     expect(await screen.findByText(/Only images/)).toBeInTheDocument();
     expect(api.callsOf('importImage')).toHaveLength(0);
 
+    // Dropped with the caret after a word: the image goes on a block of its own.
+    await user.keyboard('Caption');
     fireEvent.drop(editor, { dataTransfer: { files: [new File([PNG], 'board.png', { type: 'image/png' })], types: ['Files'] } });
-    await waitFor(() => expect(editor.value).toContain('![](/images/rustconf-recap/board.png)'));
+    await waitFor(() => expect(editor.value).toBe('Hello **world**.\nCaption\n\n![](/images/rustconf-recap/board.png)'));
   });
 });
 

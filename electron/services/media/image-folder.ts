@@ -55,9 +55,9 @@ export function imageDirs(text: string): string[] {
   return dirs;
 }
 
-/** `images/2019-kubecon` is a post's folder; `images` alone holds the site's shared pictures. */
+/** `images/2019-kubecon` is a post's folder; `images` alone holds the site's shared pictures. Hidden folders (`.git`) never are. */
 function isPerPostDir(dir: string): boolean {
-  return dir.includes('/') && !dir.split('/').some((part) => part === '..' || part === '.');
+  return dir.includes('/') && !dir.split('/').some((part) => part.startsWith('.'));
 }
 
 function mostCommon(values: readonly string[]): string | null {
