@@ -31,7 +31,8 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'recap-audit-'));
 const electronVersion = JSON.parse(readFileSync(path.join(repo, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
 
 try {
-  const node = { bundle: true, platform: 'node', format: 'cjs', target: 'es2020', logLevel: 'warning', external: ['electron', 'bufferutil', 'utf-8-validate'] };
+  /** @type {import('esbuild').BuildOptions} */
+  const node = { bundle: true, platform: 'node', format: 'cjs', target: 'es2020', logLevel: 'warning', external: ['electron', 'bufferutil', 'utf-8-validate', 'sharp'] };
   await build({ ...node, entryPoints: [path.join(repo, 'electron/main.ts')], outfile: path.join(work, 'main', 'main.js') });
   await build({ ...node, entryPoints: [path.join(repo, 'electron/preload.ts')], outfile: path.join(work, 'preload', 'preload.js') });
 
@@ -53,13 +54,17 @@ try {
   );
   const output = `${run.stdout}\n${run.stderr}`;
   const unparsed = output.split('\n').filter((line) => line.startsWith('Error parsing'));
-  const findings = parseCsv(readFileSync(report, 'utf8')).map(([check, severity, confidence, file, location, sample]) => ({ check, severity, confidence, file, location, sample }));
+  /** @typedef {{ check: string, severity: string, confidence: string, file: string, location: string, sample: string }} Finding */
+  /** @type {Finding[]} */
+  const findings = parseCsv(readFileSync(report, 'utf8')).map(([check = '', severity = '', confidence = '', file = '', location = '', sample = '']) => ({ check, severity, confidence, file, location, sample }));
+  /** @param {Finding} f */
   const isReviewed = (f) => REVIEWED.some((r) => r.check === f.check && f.sample.includes(r.sample));
   const reviewMismatch = REVIEWED.filter((r) => findings.filter((f) => f.check === r.check && f.sample.includes(r.sample)).length !== r.count);
 
   console.log(`Electronegativity ${electronVersion ? `(assuming Electron ${electronVersion})` : ''}: ${findings.length} finding(s)`);
   for (const f of findings) {
-    console.log(`  ${f.severity.padEnd(7)} ${f.confidence.padEnd(10)} ${f.check}  ${f.file}:${f.location}${isReviewed(f) ? '  (reviewed: ' + REVIEWED.find((r) => r.check === f.check).why + ')' : ''}`);
+    const review = REVIEWED.find((r) => r.check === f.check && f.sample.includes(r.sample));
+    console.log(`  ${f.severity.padEnd(7)} ${f.confidence.padEnd(10)} ${f.check}  ${f.file}:${f.location}${review ? `  (reviewed: ${review.why})` : ''}`);
   }
   for (const line of unparsed) console.log(`  ${line.replace(work + path.sep, '')}`);
   for (const r of reviewMismatch) console.log(`  a reviewed ${r.check} (${r.sample}) was expected ${r.count} time(s): review the new call sites`);
@@ -74,8 +79,13 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-/** The report's rows (quoted CSV, header dropped). */
+/**
+ * The report's rows (quoted CSV, header dropped).
+ * @param {string} text
+ * @returns {string[][]}
+ */
 function parseCsv(text) {
+  /** @type {string[][]} */
   const rows = [];
   for (const line of text.split('\n').slice(1)) {
     if (!line.trim()) continue;

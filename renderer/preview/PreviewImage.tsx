@@ -35,12 +35,21 @@ export function PreviewImage({ src, alt, title, width, height }: ImageProps) {
     return <img {...shared} src={remote} referrerPolicy="no-referrer" />;
   }
 
-  const candidates = localFileCandidates(source, postPath, siteKind);
+  // Markdown percent-encodes `{{site.baseurl}}` in a destination; the lookup reads it as written.
+  const candidates = localFileCandidates(/%7B/i.test(source) ? decodeSafely(source) : source, postPath, siteKind);
   if (!candidates || candidates.length === 0) return <ImageMarker kind="unresolved" label={label} path={source} />;
   const attempt = failed.src === source ? failed.count : 0;
   const candidate = candidates[attempt];
   if (candidate === undefined) return <ImageMarker kind="missing" label={label} path={source} />;
   return <img {...shared} src={siteUrl(candidate)} onError={() => setFailed({ src: source, count: attempt + 1 })} />;
+}
+
+function decodeSafely(value: string): string {
+  try {
+    return decodeURI(value);
+  } catch {
+    return value;
+  }
 }
 
 /** Relative to the page: `/s/<token>/site/…` in browser mode, `app://recap/site/…` in Electron. */

@@ -75,6 +75,11 @@ export function firstVisibleLine(textarea: HTMLTextAreaElement, scroller: Elemen
 
 /** Scrolls `container` so the block holding body line `line` is at the top, interpolating within the block. */
 export function scrollPreviewToLine(container: HTMLElement, line: number): void {
+  if (line <= 1) {
+    // The top of the post, padding included.
+    container.scrollTop = 0;
+    return;
+  }
   const blocks = container.querySelectorAll<HTMLElement>('[data-line]');
   let target: HTMLElement | null = null;
   for (const block of blocks) {

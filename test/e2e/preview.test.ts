@@ -66,6 +66,28 @@ describe.skipIf(!hasChromium)('the preview in browser mode: safe, private, faith
     expect(await preview.locator('iframe, script').count()).toBe(0);
   });
 
+  it('the preview follows the editor by source line as it scrolls', async () => {
+    const topBlockLine = (fraction: number) =>
+      page.evaluate(async (at) => {
+        const editor = document.querySelector<HTMLTextAreaElement>('textarea[aria-label="Markdown"]')!;
+        let scroller: HTMLElement | null = editor;
+        while (scroller && !(scroller.scrollHeight > scroller.clientHeight + 2 && /auto|scroll/.test(getComputedStyle(scroller).overflowY))) scroller = scroller.parentElement;
+        scroller!.scrollTop = (scroller!.scrollHeight - scroller!.clientHeight) * at;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        const preview = document.querySelector<HTMLElement>('[aria-label="Preview"] [data-line]')!.closest<HTMLElement>('article')!.parentElement!;
+        const top = preview.getBoundingClientRect().top;
+        const block = [...preview.querySelectorAll<HTMLElement>('[data-line]')].find((b) => b.getBoundingClientRect().bottom > top + 2);
+        return { line: Number(block?.dataset.line ?? 0), scrollTop: preview.scrollTop };
+      }, fraction);
+    const start = await topBlockLine(0);
+    const third = await topBlockLine(0.33);
+    const twoThirds = await topBlockLine(0.66);
+    expect(start.scrollTop).toBe(0);
+    expect(third.line).toBeGreaterThan(start.line);
+    expect(twoThirds.line).toBeGreaterThan(third.line);
+    expect((await topBlockLine(0)).scrollTop).toBe(0);
+  });
+
   it('site images come through the guarded route; a missing one is marked with its path', async () => {
     await open('paris', /KubeCon Paris/);
     const preview = page.getByRole('region', { name: 'Preview' });

@@ -258,6 +258,17 @@ describe('the main process wiring (with a stand-in Electron)', () => {
     expect((await serve!(new Request('app://recap/index.html', { method: 'POST', body: 'x' }))).status).toBe(405);
   });
 
+  it('serves images of the open site on app://recap/site/, confined to it, and nothing else there', async () => {
+    await invoke!(trustedEvent(), 'getSession', {}); // the folder on the command line is open once this answers
+    const image = await serve!(new Request('app://recap/site/images/2019-kubecon-san-diego/background.jpg'));
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/jpeg');
+    expect(image.headers.get('content-security-policy')).toMatch(/sandbox/);
+    expect((await serve!(new Request('app://recap/site/_config.yml'))).status).toBe(403);
+    expect((await serve!(new Request('app://recap/site/..%2f..%2fsecret.png'))).status).toBe(403);
+    expect((await serve!(new Request('app://recap/site/images/none.png'))).status).toBe(404);
+  });
+
   it('denies permissions, new windows and navigation; safe links go to the system browser', async () => {
     const granted: boolean[] = [];
     fake.session.defaultSession.permissionRequest?.(window.webContents, 'media', (ok: boolean) => granted.push(ok));

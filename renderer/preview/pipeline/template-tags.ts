@@ -8,16 +8,20 @@ import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 
 const HIGHLIGHT = /^([ \t]*)(?:\{%-?\s*highlight\s+([\w+#.-]+)[^%]*%\}|\{\{<\s*highlight\s+([\w+#.-]+)[^>]*>\}\})[ \t]*\n([\s\S]*?)\n[ \t]*(?:\{%-?\s*endhighlight\s*-?%\}|\{\{<\s*\/\s*highlight\s*>\}\})[ \t]*$/gm;
 const RAW_TAG = /\{%-?\s*(?:end)?raw\s*-?%\}/g;
+/** `]({{ site.baseurl }}/…)`: spaces are not allowed in a Markdown link destination; Jekyll's kramdown accepts them. */
+const SITE_URL_IN_LINK = /(\]\(\s*)\{\{-?\s*(site\.(?:baseurl|url))\s*-?\}\}/g;
 const COMMENT = /\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}/g;
 
 /**
  * Rewrites template constructs Markdown should see differently, keeping every
  * line where it was: highlight blocks become fenced code, `{% raw %}` markers
- * vanish, Liquid comments become blank (they are not published).
+ * vanish, Liquid comments become blank (they are not published), and a
+ * `{{ site.baseurl }}` prefix in a link or image loses its spaces.
  */
 export function rewriteTemplateBlocks(text: string): string {
   if (!text.includes('{')) return text;
   return text
+    .replace(SITE_URL_IN_LINK, (_match, opening: string, variable: string) => `${opening}{{${variable}}}`)
     .replace(HIGHLIGHT, (_match, indent: string, liquidLang: string | undefined, hugoLang: string | undefined, code: string) => {
       const fence = '~'.repeat(Math.max(3, longestRun(code, '~') + 1));
       return `${indent}${fence}${liquidLang ?? hugoLang ?? ''}\n${code}\n${indent}${fence}`;
@@ -38,11 +42,6 @@ function longestRun(text: string, char: string): number {
 
 /** `{% … %}`, `{{< … >}}`, `{{% … %}}`, `{{ … }}` — the shortest match, never across a blank line. */
 const TAG = /\{%-?(?:(?!\n\s*\n)[\s\S])*?-?%\}|\{\{[<%](?:(?!\n\s*\n)[\s\S])*?[>%]\}\}|\{\{(?:(?!\n\s*\n)[\s\S])*?\}\}/g;
-
-export function hasTemplateTag(text: string): boolean {
-  TAG.lastIndex = 0;
-  return TAG.test(text);
-}
 
 /** Replaces template tags in text nodes (not in code) with chips: `<code class="template-tag">`. */
 export function markTemplateTags(tree: Root): void {
