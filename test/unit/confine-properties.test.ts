@@ -14,7 +14,7 @@ describe('every path is confined to the opened folder', () => {
     const root = '/srv/site';
     fc.assert(
       fc.property(fc.oneof(hostilePath, fc.string()), (input) => {
-        let resolved: string | null = null;
+        let resolved: string;
         try {
           resolved = resolveLexically(root, input);
         } catch (error) {
