@@ -35,7 +35,8 @@ export function DateField(props: FieldProps) {
             // Clearing the time box is not a way to drop the time: that changes the date's shape.
             if (event.target.value !== '') onSet(withTime(written, event.target.value));
           }}
-          aria-describedby={props.describedBy}
+          // Named "Time" and described by its field's label, so two timestamps stay apart.
+          aria-describedby={[`${id}-label`, props.describedBy].filter(Boolean).join(' ')}
         />
       )}
       {parts?.zone && (

@@ -43,6 +43,8 @@ export const FrontMatterRegion = memo(function FrontMatterRegion({ path, source,
   const liveError = parsed.error ?? (parsed.data === null ? { message: 'The front matter cannot be read.' } : null);
   const error = liveError && info.error && source === loadedSource ? info.error : liveError;
   const broken = error !== null;
+  // A broken block opens its source, and it stays open once fixed: the author is typing there.
+  if (broken && !sourceShown) setSourceShown(true);
   const shown = sourceShown || broken;
   const data = parsed.data ?? lastGood;
 
@@ -65,7 +67,7 @@ export const FrontMatterRegion = memo(function FrontMatterRegion({ path, source,
           aria-expanded={shown}
           aria-controls={shown ? sourceId : undefined}
           // A broken block keeps its source open: the form cannot show what it says.
-          disabled={broken && !sourceShown}
+          disabled={broken}
           onClick={() => setSourceShown((open) => !open)}
         >
           Edit source

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useApi } from '../app/api-context';
 import { describeError } from '../app/error-message';
 import { Dialog } from '../dialog/Dialog';
@@ -33,7 +33,7 @@ export function NewPostDialog({ onClose, onCreated }: NewPostDialogProps) {
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const create = async (event: FormEvent) => {
+  const create = async (event: FormEvent | KeyboardEvent) => {
     event.preventDefault();
     if (creating) return;
     if (title.trim() === '') {
@@ -81,6 +81,10 @@ export function NewPostDialog({ onClose, onCreated }: NewPostDialogProps) {
             autoComplete="off"
             aria-invalid={titleMissing || undefined}
             aria-describedby={titleMissing ? `${formId}-title-missing` : undefined}
+            onKeyDown={(event) => {
+              // Enter creates, whichever control is the form's default button in this browser.
+              if (event.key === 'Enter' && !event.nativeEvent.isComposing) void create(event);
+            }}
             onChange={(event) => {
               setTitle(event.target.value);
               if (event.target.value.trim() !== '') setTitleMissing(false);

@@ -12,6 +12,7 @@ describe('editing a post', () => {
     const editor = await openPost(user, 'RustConf recap');
     expect(editor).toHaveValue('Hello **world**.\n');
     const frontMatter = screen.getByRole('region', { name: 'Front matter' });
+    await user.click(within(frontMatter).getByRole('button', { name: 'Edit source' }));
     expect(within(frontMatter).getByRole('textbox', { name: 'Front matter source' })).toHaveValue(
       '---\ntitle: RustConf recap\ndate: 2024-05-20\n---\n',
     );
@@ -53,6 +54,7 @@ describe('editing a post', () => {
   it('edits to the front matter source are saved in front of the body', async () => {
     const { user, api } = await renderApp();
     await openPost(user, 'KubeCon notes');
+    await user.click(screen.getByRole('button', { name: 'Edit source' }));
     const source = screen.getByRole('textbox', { name: 'Front matter source' });
     await user.clear(source);
     await user.type(source, '---\ntitle: KubeCon 2023\n---\n');

@@ -72,13 +72,13 @@ describe('the post list', () => {
     expect(await screen.findByRole('heading', { name: 'Next meetup' })).toBeInTheDocument();
   });
 
-  it('"New post" opens a dialog that points to `recap new`', async () => {
+  it('"New post" opens dialog "New post" (see new-post.test.tsx)', async () => {
     const { user } = await renderApp();
     const nav = await screen.findByRole('navigation', { name: 'Posts' });
     await user.click(within(nav).getByRole('button', { name: 'New post' }));
     const dialog = screen.getByRole('dialog', { name: 'New post' });
-    expect(dialog).toHaveTextContent('Creating posts from the app is coming next; for now use recap new.');
-    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(within(dialog).getByRole('textbox', { name: 'Title' })).toHaveFocus();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 
