@@ -77,6 +77,13 @@ describe.skipIf(!hasChromium)('browser mode, end to end', () => {
     expect((await readFile(path.join(root, SEED), 'utf8')).length).toBeGreaterThan(0);
   });
 
+  it('renders the preview in its Web Worker, never on the page\'s main thread', async () => {
+    // The main thread loads the Markdown pipeline only as a fallback when the worker fails to start.
+    const pageScripts = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+    expect(pageScripts.some((name) => name.includes('preview.worker'))).toBe(true);
+    expect(pageScripts.filter((name) => name.includes('block-renderer'))).toEqual([]);
+  });
+
   it('sent no request off the machine', () => {
     expect(offMachine).toEqual([]);
   });
