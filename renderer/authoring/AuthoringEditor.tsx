@@ -7,6 +7,13 @@ import { embedOfferFor, locateOffer, offerMarkup, providerName, type EmbedOffer 
 import { imageFiles, readBase64, tooLarge, type ImageFile } from './read-image';
 import './authoring.css';
 
+/** Something else dragged onto the editor (a card from the Collected panel). */
+export interface EditorDropTarget {
+  accepts: (types: readonly string[]) => boolean;
+  /** True when it took the drop; `point` is in client coordinates, for the drop position. */
+  drop: (data: DataTransfer, point: { x: number; y: number }) => boolean;
+}
+
 interface AuthoringEditorProps {
   handle: EditorHandle;
   postPath: string;
@@ -15,6 +22,11 @@ interface AuthoringEditorProps {
   onBodyChange: (body: string) => void;
   /** The Markdown editor. */
   children: ReactNode;
+  dropTarget?: EditorDropTarget;
+  /** Takes the photos among pasted or dropped images (see renderer/collect/photo-files.ts); the rest are imported here. */
+  photos?: { isPhoto: (image: ImageFile) => boolean; add: (photos: ImageFile[]) => Promise<void> };
+  /** More to announce under the editor (photo import progress). */
+  status?: ReactNode;
 }
 
 interface PostOffer extends EmbedOffer {
@@ -27,7 +39,7 @@ interface PostOffer extends EmbedOffer {
  * the site's embed markup (a small prompt, never a modal), and pasted or
  * dropped images are copied into the site and linked with alt text to fill in.
  */
-export function AuthoringEditor({ handle, postPath, body, readOnly, onBodyChange, children }: AuthoringEditorProps) {
+export function AuthoringEditor({ handle, postPath, body, readOnly, onBodyChange, children, dropTarget, photos, status }: AuthoringEditorProps) {
   const api = useApi();
   const [offer, setOffer] = useState<PostOffer | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -93,13 +105,23 @@ export function AuthoringEditor({ handle, postPath, body, readOnly, onBodyChange
     [api, postPath, handle, replaceBody],
   );
 
+  const addImages = (images: readonly ImageFile[]) => {
+    const taken = photos ? images.filter(photos.isPhoto) : [];
+    const rest = images.filter((image) => !taken.includes(image));
+    // One after the other: each inserts at the caret the other one left.
+    void (async () => {
+      if (rest.length > 0) await importImages(rest);
+      if (taken.length > 0) await photos?.add(taken);
+    })();
+  };
+
   const onPaste = (event: ClipboardEvent<HTMLDivElement>) => {
     const area = event.target;
     if (readOnly || !(area instanceof HTMLTextAreaElement) || area !== handle.textarea()) return;
     const images = imageFiles(event.clipboardData.files);
     if (images.length > 0) {
       event.preventDefault();
-      void importImages(images);
+      addImages(images);
       return;
     }
     const candidate = embedOfferFor(area.value, area.selectionStart, area.selectionEnd, event.clipboardData.getData('text/plain'));
@@ -112,12 +134,24 @@ export function AuthoringEditor({ handle, postPath, body, readOnly, onBodyChange
   };
 
   const onDragOver = (event: DragEvent<HTMLDivElement>) => {
-    if (readOnly || !event.dataTransfer.types.includes('Files')) return;
+    if (readOnly) return;
+    if (dropTarget?.accepts(Array.from(event.dataTransfer.types))) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+      return;
+    }
+    if (!event.dataTransfer.types.includes('Files')) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'copy';
   };
 
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    if (!readOnly && dropTarget?.accepts(Array.from(event.dataTransfer.types))) {
+      // Ours to insert: the textarea must not paste the text/plain fallback as well.
+      event.preventDefault();
+      dropTarget.drop(event.dataTransfer, { x: event.clientX, y: event.clientY });
+      return;
+    }
     if (readOnly || event.dataTransfer.files.length === 0) return;
     // A file dropped anywhere here is ours to handle: the page must never navigate to it.
     event.preventDefault();
@@ -126,7 +160,7 @@ export function AuthoringEditor({ handle, postPath, body, readOnly, onBodyChange
       setNotice('Only images (PNG, JPEG, GIF, WebP, AVIF, SVG) can be added to a post.');
       return;
     }
-    void importImages(images);
+    addImages(images);
   };
 
   const shown = offer !== null && offer.path === postPath && locateOffer(body, offer) !== null ? offer : null;
@@ -173,6 +207,7 @@ export function AuthoringEditor({ handle, postPath, body, readOnly, onBodyChange
           </div>
         )}
         {notice && <p className="authoring-notice">{notice}</p>}
+        {status}
       </div>
     </div>
   );

@@ -3,6 +3,10 @@ import type { ColorScheme } from '../app/use-color-scheme';
 import { AuthoringEditor } from '../authoring/AuthoringEditor';
 import { PostPanels, PostToolButtons } from '../authoring/PostTools';
 import { usePostTools } from '../authoring/use-post-tools';
+import { CollectedPanel, CollectedToggle } from '../collect/CollectedPanel';
+import { isPhoto } from '../collect/photo-files';
+import { PhotoStatus } from '../collect/PhotoStatus';
+import { useCollectTools } from '../collect/use-collect-tools';
 import { LazyMarkdownEditor } from '../editor/LazyMarkdownEditor';
 import { FrontMatterRegion } from '../front-matter/FrontMatterRegion';
 import { SplitView } from '../layout/SplitView';
@@ -29,6 +33,7 @@ interface DocumentViewProps {
 export function DocumentView({ doc, title, previewShown, colorScheme, onTogglePreview, onExport, siteKind }: DocumentViewProps) {
   const { post } = doc;
   const tools = usePostTools(doc);
+  const collect = useCollectTools(doc, tools.editor);
   if (!post || title === null) return <DocumentPlaceholder doc={doc} />;
 
   const readOnly = post.loaded.readOnly;
@@ -44,7 +49,12 @@ export function DocumentView({ doc, title, previewShown, colorScheme, onTogglePr
         onSave={() => void doc.save()}
         onTogglePreview={onTogglePreview}
         onExport={onExport}
-        tools={<PostToolButtons tools={tools} />}
+        tools={
+          <>
+            <PostToolButtons tools={tools} />
+            <CollectedToggle tools={collect} />
+          </>
+        }
       />
       <DiskChangeBanner
         disk={post.disk}
@@ -84,14 +94,26 @@ export function DocumentView({ doc, title, previewShown, colorScheme, onTogglePr
         readOnly={readOnly}
         onChange={doc.setFrontMatter}
       />
-      <SplitView
-        editor={
-          <AuthoringEditor handle={tools.editor} postPath={post.path} body={post.body} readOnly={readOnly} onBodyChange={doc.setBody}>
-            <LazyMarkdownEditor value={post.body} onChange={doc.setBody} readOnly={readOnly} colorScheme={colorScheme} documentKey={post.path} />
-          </AuthoringEditor>
-        }
-        preview={previewShown ? <Preview markdown={post.body} postPath={post.path} siteKind={siteKind} editorRoot={tools.editor.containerRef} /> : null}
-      />
+      <div className="document-work">
+        <SplitView
+          editor={
+            <AuthoringEditor
+              handle={tools.editor}
+              postPath={post.path}
+              body={post.body}
+              readOnly={readOnly}
+              onBodyChange={doc.setBody}
+              dropTarget={collect.dropTarget}
+              photos={{ isPhoto, add: collect.photos.importFiles }}
+              status={<PhotoStatus photos={collect.photos} panelShown={collect.shown} onShowPhotos={collect.toggle} />}
+            >
+              <LazyMarkdownEditor value={post.body} onChange={doc.setBody} readOnly={readOnly} colorScheme={colorScheme} documentKey={post.path} />
+            </AuthoringEditor>
+          }
+          preview={previewShown ? <Preview markdown={post.body} postPath={post.path} siteKind={siteKind} editorRoot={tools.editor.containerRef} /> : null}
+        />
+        {collect.shown && <CollectedPanel tools={collect} readOnly={readOnly} />}
+      </div>
       <PostPanels tools={tools} readOnly={readOnly} />
     </div>
   );

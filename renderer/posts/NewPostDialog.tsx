@@ -2,6 +2,8 @@ import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'rea
 import { useApi } from '../app/api-context';
 import { describeError } from '../app/error-message';
 import { Dialog } from '../dialog/Dialog';
+import { EventWriteUpFields } from '../collect/EventWriteUpFields';
+import { useEventWriteUp } from '../collect/use-event-write-up';
 import './new-post.css';
 
 interface NewPostDialogProps {
@@ -32,10 +34,29 @@ export function NewPostDialog({ onClose, onCreated }: NewPostDialogProps) {
   const [titleMissing, setTitleMissing] = useState(false);
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // A title the author typed stands; until then (or once cleared) the event's suggestion fills it.
+  const titleTyped = useRef(false);
+  const writeUp = useEventWriteUp(api, (suggested) => {
+    if (titleTyped.current) return;
+    setTitle(suggested);
+    setTitleMissing(false);
+  });
 
   const create = async (event: FormEvent | KeyboardEvent) => {
     event.preventDefault();
     if (creating) return;
+    if (writeUp.on) {
+      if (!writeUp.validate()) return;
+      setCreating(true);
+      setError(null);
+      try {
+        onCreated(await writeUp.create({ title: title.trim(), draft, ...(date !== '' && (!draft || dateChosen) ? { date } : {}) }));
+      } catch (err) {
+        setError(describeError(err).message);
+        setCreating(false);
+      }
+      return;
+    }
     if (title.trim() === '') {
       setTitleMissing(true);
       titleRef.current?.focus();
@@ -87,6 +108,7 @@ export function NewPostDialog({ onClose, onCreated }: NewPostDialogProps) {
             }}
             onChange={(event) => {
               setTitle(event.target.value);
+              titleTyped.current = event.target.value !== '';
               if (event.target.value.trim() !== '') setTitleMissing(false);
             }}
           />
@@ -113,6 +135,7 @@ export function NewPostDialog({ onClose, onCreated }: NewPostDialogProps) {
           <input id={`${formId}-draft`} type="checkbox" checked={draft} onChange={(event) => setDraft(event.target.checked)} />
           <label htmlFor={`${formId}-draft`}>Draft</label>
         </div>
+        <EventWriteUpFields writeUp={writeUp} />
         {error && (
           <p role="alert" className="notice danger new-post-error">
             {error}

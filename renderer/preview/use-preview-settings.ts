@@ -2,6 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { RecapBridge } from '../../shared/bridge';
 import { DEFAULT_PREVIEW_SETTINGS, type PreviewSettings } from '../../shared/preview-settings';
 
+/** Fired on window with the new PreviewSettings as detail: the Collected panel follows the switch through it. */
+export const PREVIEW_SETTINGS_EVENT = 'recap-preview-settings';
+
 /**
  * The site's preview settings. Until the stored choice arrives the preview
  * is offline: a slow answer must never let a request out.
@@ -34,7 +37,10 @@ export function usePreviewSettings(api: RecapBridge): {
       setSettings((previous) => ({ ...previous, externalContent: on }));
       setError(null);
       api.setPreviewSettings({ externalContent: on }).then(
-        (stored) => setSettings(stored),
+        (stored) => {
+          setSettings(stored);
+          window.dispatchEvent(new CustomEvent<PreviewSettings>(PREVIEW_SETTINGS_EVENT, { detail: stored }));
+        },
         (failure: unknown) => {
           // Not remembered: say so, and fall back to offline rather than leave a choice that will not stick.
           setSettings((previous) => ({ ...previous, externalContent: false }));

@@ -279,9 +279,16 @@ export class FakeApi implements RecapBridge {
     this.collected.set(input.path, [...named, ...cards.filter((c) => !named.includes(c))]);
     return this.collected.get(input.path)!;
   }
+  /** What the providers would say about a card, asked only while external content is on (tests of details set it). */
+  collectedDetails: ((card: CollectedCard) => Pick<CollectedCard, 'details' | 'error'>) | null = null;
   async loadCollectedDetails(input: MethodInput<'loadCollectedDetails'>): Promise<MethodOutput<'loadCollectedDetails'>> {
     this.record('loadCollectedDetails', input);
-    return this.collected.get(input.path) ?? [];
+    const cards = this.collected.get(input.path) ?? [];
+    const describe = this.collectedDetails;
+    if (!describe || !this.previewSettings.externalContent) return cards;
+    const next = cards.map((card) => (!input.ids || input.ids.includes(card.id) ? { ...card, ...describe(card) } : card));
+    this.collected.set(input.path, next);
+    return next;
   }
   async insertCollected(input: MethodInput<'insertCollected'>): Promise<MethodOutput<'insertCollected'>> {
     this.record('insertCollected', input);
@@ -289,25 +296,35 @@ export class FakeApi implements RecapBridge {
     const chosen = input.ids.flatMap((id) => cards.filter((c) => c.id === id));
     return { text: collectedMarkup(chosen, { style: this.embedStyle, postText: input.postText, ...(input.section ? { section: input.section } : {}) }) };
   }
+  /** The categories the fake site's event posts share. */
+  eventCategories: string[] = ['events'];
   async eventPostDefaults(input: MethodInput<'eventPostDefaults'>): Promise<MethodOutput<'eventPostDefaults'>> {
     this.record('eventPostDefaults', input);
-    return { title: suggestEventTitle(input.eventName, input.city), categoryKey: 'categories', categories: ['events'], sections: [...DEFAULT_EVENT_SECTIONS] };
+    return { title: suggestEventTitle(input.eventName, input.city), categoryKey: 'categories', categories: [...this.eventCategories], sections: [...DEFAULT_EVENT_SECTIONS] };
   }
   async createEventPost(input: MethodInput<'createEventPost'>): Promise<MethodOutput<'createEventPost'>> {
     this.record('createEventPost', input);
     const title = input.title ?? suggestEventTitle(input.eventName, input.city);
     const created = await this.createPost({ title, draft: input.draft, ...(input.date ? { date: input.date } : {}) });
-    const text = `${this.files.get(created.path)}\n${eventSkeleton(DEFAULT_EVENT_SECTIONS)}`;
+    const head = (this.files.get(created.path) ?? '---\n---\n').replace(/\n---\n$/, `\ncategories: [${this.eventCategories.join(', ')}]\n---\n`);
+    const text = `${head}\n${eventSkeleton(DEFAULT_EVENT_SECTIONS)}`;
     this.files.set(created.path, text);
     const post = this.posts.find((p) => p.path === created.path);
     if (post) post.text = text;
     return created;
   }
+  /** Photos importPhotos refuses, by file name, with the reason it gives. */
+  readonly photoErrors = new Map<string, string>();
   async importPhotos(input: MethodInput<'importPhotos'>): Promise<MethodOutput<'importPhotos'>> {
     this.record('importPhotos', input);
     const slug = (input.postPath.split('/').pop() ?? '').replace(/\.[^.]+$/, '').replace(/^\d{4}-\d{2}-\d{2}-/, '');
-    return input.files.map((file, i) => {
-      const sitePath = `images/${slug}/${slug}-${i + 1}.jpg`;
+    return input.files.map((file) => {
+      const refusal = this.photoErrors.get(file.name);
+      if (refusal) return { name: file.name, error: refusal };
+      // Numbered across calls, as the service numbers by the files already there.
+      let n = 1;
+      while (this.images.has(`images/${slug}/${slug}-${n}.jpg`)) n++;
+      const sitePath = `images/${slug}/${slug}-${n}.jpg`;
       this.images.set(sitePath, file.dataBase64);
       return { name: file.name, sitePath, markdownPath: `/${sitePath}`, markdown: `![](/${sitePath})`, width: 1600, height: 1067 };
     });

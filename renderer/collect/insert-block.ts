@@ -1,0 +1,86 @@
+/**
+ * Inserting a block (an embed, a section, photos) into the post body at the
+ * caret or at a drop position, with blank lines around it so Markdown reads
+ * it as a block of its own. Through the textarea when the browser allows, so
+ * Ctrl+Z takes it back like typing, as the authoring paste does.
+ */
+import type { EditorHandle } from '../editor/editor-handle';
+
+export interface BodyAccess {
+  handle: EditorHandle;
+  /** The body as the editor holds it now. */
+  body: () => string;
+  setBody: (body: string) => void;
+}
+
+export interface InsertBlockOptions {
+  /** A body offset (a drop); the caret or selection when absent. */
+  at?: number;
+  /** Where the caret goes, as an offset in `block`; after it when absent. */
+  caret?: number;
+  /** Leave the keyboard where it is (the Collected panel inserting several cards in a row). */
+  keepFocus?: boolean;
+}
+
+/** Frames to wait for the editor to show text set through React state. */
+const MAX_FRAMES = 30;
+
+export function insertBlock(access: BodyAccess, block: string, options: InsertBlockOptions = {}): void {
+  const { handle } = access;
+  const text = access.body();
+  const area = handle.textarea();
+  const start = clamp(options.at ?? area?.selectionStart ?? text.length, text.length);
+  const end = options.at === undefined ? clamp(Math.max(start, area?.selectionEnd ?? start), text.length) : start;
+  const { before, after } = blockSpacing(text, start, end);
+  const inserted = before + block + after;
+  const caret = start + before.length + (options.caret ?? block.length);
+  const focused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+
+  if (handle.replace(start, end, inserted)) {
+    if (options.keepFocus && focused && focused !== area && focused.isConnected) {
+      area?.setSelectionRange(caret, caret);
+      focused.focus();
+    } else {
+      handle.select(caret);
+    }
+    return;
+  }
+  const next = text.slice(0, start) + inserted + text.slice(end);
+  access.setBody(next);
+  if (!options.keepFocus) {
+    handle.selectWhenShown(next, caret);
+    return;
+  }
+  // Without moving focus: the caret still follows the insert, so the next card goes after this one.
+  let frames = 0;
+  const attempt = () => {
+    const shown = handle.textarea();
+    if (shown && shown.value === next) requestAnimationFrame(() => shown.setSelectionRange(caret, caret));
+    else if (++frames < MAX_FRAMES) requestAnimationFrame(attempt);
+  };
+  requestAnimationFrame(attempt);
+}
+
+/** Blank lines before and after text[start, end) so a block there stands alone, adding none that are already there. */
+export function blockSpacing(text: string, start: number, end: number): { before: string; after: string } {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const previousLineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+  const previousBlank = lineStart === 0 || text.slice(previousLineStart, lineStart - 1).trim() === '';
+  const before = text.slice(lineStart, start).trim() !== '' ? '\n\n' : previousBlank ? '' : '\n';
+
+  const newline = text.indexOf('\n', end);
+  const lineEnd = newline === -1 ? text.length : newline;
+  let after: string;
+  if (text.slice(end, lineEnd).trim() !== '') after = '\n\n';
+  else if (lineEnd === text.length) after = '\n';
+  else {
+    const nextEnd = text.indexOf('\n', lineEnd + 1);
+    const nextLine = text.slice(lineEnd + 1, nextEnd === -1 ? text.length : nextEnd);
+    after = nextLine.trim() === '' ? '' : '\n';
+  }
+  return { before, after };
+}
+
+function clamp(offset: number, length: number): number {
+  return Math.max(0, Math.min(offset, length));
+}

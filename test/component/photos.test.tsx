@@ -1,0 +1,95 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { MethodInput } from '../../shared/api';
+import type { FakePost } from './fake-api';
+import { openPost, renderApp } from './render-app';
+
+const post: FakePost = {
+  path: '_posts/2024-05-20-rustconf-recap.md',
+  title: 'RustConf recap',
+  date: '2024-05-20',
+  text: '---\ntitle: RustConf recap\n---\nHello **world**.\n',
+};
+const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 0xff, 0xd9]);
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+const jpeg = (name: string) => new File([JPEG], name, { type: 'image/jpeg' });
+
+async function openAt() {
+  const app = await renderApp({ posts: [post] });
+  const editor = (await openPost(app.user, post.title)) as HTMLTextAreaElement;
+  await app.user.click(editor);
+  await app.user.keyboard('{Control>}{End}{/Control}');
+  return { ...app, editor };
+}
+
+function drop(editor: HTMLElement, files: File[]) {
+  fireEvent.drop(editor, { dataTransfer: { files, types: ['Files'] } });
+}
+
+describe('photos', () => {
+  it('dropping two photos imports them one call each, inserts both with the caret in the first alt text', async () => {
+    const { editor, api } = await openAt();
+    drop(editor, [jpeg('IMG_0001.jpg'), jpeg('IMG_0002.jpg')]);
+    await waitFor(() => expect(editor.value).toBe('Hello **world**.\n\n![](/images/rustconf-recap/rustconf-recap-1.jpg)\n\n![](/images/rustconf-recap/rustconf-recap-2.jpg)\n'));
+    const calls = api.callsOf('importPhotos');
+    expect(calls.map((c) => c.files.map((f) => f.name))).toEqual([['IMG_0001.jpg'], ['IMG_0002.jpg']]);
+    expect(calls[0]).toEqual({ postPath: post.path, files: [{ name: 'IMG_0001.jpg', dataBase64: btoa(String.fromCharCode(...JPEG)) }] });
+    expect(api.callsOf('importImage')).toHaveLength(0);
+    const alt = 'Hello **world**.\n\n!['.length;
+    await waitFor(() => expect([editor.selectionStart, editor.selectionEnd]).toEqual([alt, alt]));
+    expect(screen.getByText(/Added 2 photos; write their alt text/)).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Unsaved changes');
+  });
+
+  it('shows progress photo by photo, and each refusal with its reason while the others are added', async () => {
+    const { editor, api } = await openAt();
+    api.photoErrors.set('broken.jpg', 'This file is not a photo Recap can read (JPEG, PNG, WebP, AVIF, TIFF).');
+    let release: () => void = () => {};
+    const real = api.importPhotos.bind(api);
+    api.importPhotos = async (input: MethodInput<'importPhotos'>) => {
+      if (input.files[0]?.name === 'second.jpg') await new Promise<void>((resolve) => (release = resolve));
+      return real(input);
+    };
+    drop(editor, [jpeg('first.jpg'), jpeg('second.jpg'), jpeg('broken.jpg')]);
+    expect(await screen.findByText('Adding photo 2 of 3…')).toBeInTheDocument();
+    release();
+    expect(await screen.findByText(/Could not add broken\.jpg: This file is not a photo/)).toBeInTheDocument();
+    expect(screen.getByText(/Added 2 photos/)).toBeInTheDocument();
+    expect(editor.value.match(/!\[\]\(/g)).toHaveLength(2);
+  });
+
+  it('PNG screenshots and GIFs are copied as they are (importImage); JPEG photos always go through the photo path', async () => {
+    const { editor, api } = await openAt();
+    drop(editor, [new File([PNG], 'shot.png', { type: 'image/png' }), jpeg('photo.jpg')]);
+    await waitFor(() => expect(editor.value).toContain('![](/images/rustconf-recap/shot.png)'));
+    await waitFor(() => expect(editor.value).toContain('![](/images/rustconf-recap/rustconf-recap-1.jpg)'));
+    expect(api.callsOf('importImage').map((c) => c.fileName)).toEqual(['shot.png']);
+    expect(api.callsOf('importPhotos').map((c) => c.files[0]?.name)).toEqual(['photo.jpg']);
+  });
+
+  it('"Use as cover" applies setCover’s text to the post (unsaved), and saving writes it', async () => {
+    const { user, editor, api } = await openAt();
+    drop(editor, [jpeg('a.jpg'), jpeg('b.jpg')]);
+    await waitFor(() => expect(editor.value.match(/!\[\]\(/g)).toHaveLength(2));
+    await user.click(screen.getByRole('button', { name: 'Choose a cover' }));
+    const region = screen.getByRole('region', { name: 'Collected' });
+    const photos = within(within(region).getByRole('list', { name: 'Photos added' })).getAllByRole('listitem');
+    expect(photos).toHaveLength(2);
+    await user.click(within(photos[1]!).getByRole('button', { name: 'Use as cover' }));
+    const [call] = api.callsOf('setCover');
+    expect(call).toEqual({ path: post.path, image: '/images/rustconf-recap/rustconf-recap-2.jpg', text: `---\ntitle: RustConf recap\n---\n${editor.value}` });
+    expect(await within(photos[1]!).findByText('Cover (image)')).toBeInTheDocument();
+    await user.keyboard('{Control>}s{/Control}');
+    await waitFor(() => expect(api.files.get(post.path)).toMatch(/^---\nimage: \/images\/rustconf-recap\/rustconf-recap-2\.jpg\ntitle: RustConf recap\n---\nHello/));
+  });
+
+  it('"Add photos…" in the Collected panel imports the chosen photos', async () => {
+    const { user, editor, api } = await openAt();
+    await user.click(screen.getByRole('button', { name: 'Collected (0)' }));
+    const region = screen.getByRole('region', { name: 'Collected' });
+    await user.upload(within(region).getByLabelText('Add photos…'), [jpeg('x.jpg'), jpeg('y.jpg')]);
+    await waitFor(() => expect(editor.value.match(/!\[\]\(/g)).toHaveLength(2));
+    expect(api.callsOf('importPhotos')).toHaveLength(2);
+    expect(within(region).getAllByRole('button', { name: 'Use as cover' })).toHaveLength(2);
+  });
+});
