@@ -38,6 +38,8 @@ describe.skipIf(!hasChromium)('the front matter form and "New post", end to end'
     await page.getByRole('searchbox', { name: 'Search posts' }).fill(query);
     await page.getByRole('navigation', { name: 'Posts' }).getByRole('option', { name: title }).click();
     const region = page.getByRole('region', { name: 'Front matter' });
+    // Wait for this post's own form: the previous post's controls are there until it loads.
+    await expect.poll(() => region.getByLabel('Title', { exact: true }).inputValue().catch(() => ''), { timeout: 15_000 }).toBe(title);
     await expect.poll(() => region.getByRole('combobox', { name: 'Author staff member', exact: true }).count(), { timeout: 15_000 }).toBe(1);
     return region;
   }
