@@ -4,25 +4,9 @@ import { stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { contentSecurityPolicy as sharedContentSecurityPolicy } from '../../shared/csp';
+import { contentTypeFor } from '../../shared/media/content-types';
 import { isInside } from '../services/documents/confine';
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /** The shared policy (shared/csp.ts) plus this server's WebSocket, by both loopback names. */
 export function contentSecurityPolicy(port: number): string {
@@ -57,7 +41,7 @@ export async function serveStatic(res: ServerResponse, dir: string, relative: st
     res.end('Not found');
     return;
   }
-  const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const type = contentTypeFor(file);
   res.writeHead(200, {
     ...securityHeaders(port),
     'Content-Type': type,

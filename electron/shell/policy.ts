@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { contentSecurityPolicy } from '../../shared/csp';
+import { contentTypeFor } from '../../shared/media/content-types';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'recap';
@@ -121,33 +122,9 @@ export function isInside(parent: string, child: string): boolean {
   return child.startsWith(prefix);
 }
 
-const MIME_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
-/** Module scripts and workers refuse to run without the right type, so guessing is not an option. */
-export function mimeTypeFor(file: string): string {
-  return MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
+/** Module scripts and workers refuse to run without the right type (shared with browser mode). */
+export const mimeTypeFor = contentTypeFor;
 
 export interface LaunchArgs {
   argv: readonly string[];

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { RecapError } from '../../../shared/errors';
-import { detectSiteKind } from '../../services/workspace/detect-site';
+import { findSiteOf } from '../../services/workspace/find-site-root';
 import { exportPost, exportPreview } from '../../services/git/export-service';
 import { EXIT_OK, EXIT_REFUSED, UsageError, resolveFrom } from '../io';
 import type { Command } from './registry';
@@ -80,11 +80,7 @@ Exit codes: 0 committed (and pushed), 1 refused or the push failed, 2 bad usage.
   },
 };
 
-/**
- * The site a post belongs to: the nearest folder above it that looks like a
- * site (a generator's config, or a .recap.json), stopping at the
- * repository's top level; outside any repository, the post's folder.
- */
+/** The site a post belongs to (see findSiteOf); the post must be an existing file. */
 async function findSiteRoot(file: string): Promise<string> {
   try {
     if (!(await stat(file)).isFile()) throw new RecapError('not-found', `${file} is not a file. Name the post's Markdown file.`);
@@ -92,19 +88,7 @@ async function findSiteRoot(file: string): Promise<string> {
     if (error instanceof RecapError) throw error;
     throw new RecapError('not-found', `${file} does not exist. Check the path and try again.`);
   }
-  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
-    if ((await exists(path.join(dir, '.recap.json'))) || (await detectSiteKind(dir)) !== 'unknown') return dir;
-    // Never look above the repository: a config file in a parent folder is not this site's.
-    if (await exists(path.join(dir, '.git'))) return dir;
-    if (path.dirname(dir) === dir) return path.dirname(file);
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
+  return (await findSiteOf(file)).root;
 }
 
 function indent(text: string): string {

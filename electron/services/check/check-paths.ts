@@ -14,7 +14,7 @@ import type { Site } from '../../../shared/model';
 import { decodePost, looksBinary } from '../documents/post-bytes';
 import { findPosts } from '../workspace/find-posts';
 import { Workspace } from '../workspace/workspace';
-import { findSiteOf } from './find-site-root';
+import { findSiteOf } from '../workspace/find-site-root';
 import { listSiteFiles } from './site-files';
 
 /**

@@ -2,7 +2,7 @@
  * Finds the repository a folder belongs to and what state it is in: the
  * branch, and everything that stops an export, each with what to do.
  */
-import { stat } from 'node:fs/promises';
+import { pathExists } from '../documents/path-exists';
 import path from 'node:path';
 import { RecapError } from '../../../shared/errors';
 import type { GitProblem } from '../../../shared/export';
@@ -58,15 +58,6 @@ const IN_PROGRESS: { marker: string; what: string; todo: string }[] = [
   { marker: 'REVERT_HEAD', what: 'A revert', todo: 'git revert --continue or git revert --abort' },
 ];
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export async function inspectRepository(repo: Repository): Promise<RepositoryState> {
   const { git } = repo;
   const problems: GitProblem[] = [];
@@ -86,7 +77,7 @@ export async function inspectRepository(repo: Repository): Promise<RepositorySta
     });
   }
   for (const { marker, what, todo } of IN_PROGRESS) {
-    if (await exists(path.join(repo.gitDir, marker))) {
+    if (await pathExists(path.join(repo.gitDir, marker))) {
       problems.push({ code: 'operation-in-progress', message: `${what} is in progress in this repository. Finish or abort it first (${todo}).`, pushOnly: false });
       break;
     }

@@ -6,21 +6,10 @@
  * `app://recap/site/<path>`.
  */
 import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import { RecapError } from '../../../shared/errors';
+import { imageContentTypeFor } from '../../../shared/media/content-types';
 import { resolveInside } from '../documents/confine';
 
-const IMAGE_TYPES: Readonly<Record<string, string>> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.bmp': 'image/bmp',
-};
 
 /**
  * Sent with every site image. An SVG opened directly (not through <img>)
@@ -50,7 +39,7 @@ export async function resolveSiteImage(root: string, encodedPath: string): Promi
   if (segments.some((segment) => segment === '' || segment === '.' || segment === '..' || segment.startsWith('.'))) {
     return { ok: false, status: 403 };
   }
-  const type = IMAGE_TYPES[path.extname(relative).toLowerCase()];
+  const type = imageContentTypeFor(relative);
   if (!type) return { ok: false, status: 403 };
   let file: string;
   try {

@@ -1,16 +1,8 @@
 /** Tells which static-site generator a folder belongs to, from the files each one requires. */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SiteKind } from '../../../shared/model';
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { pathExists as exists } from '../documents/path-exists';
 
 async function firstExisting(root: string, names: string[]): Promise<string | null> {
   for (const name of names) if (await exists(path.join(root, name))) return path.join(root, name);
