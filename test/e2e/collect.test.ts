@@ -1,41 +1,29 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium, serve, type Served } from '../support/browser';
+import { hasChromium, openApp, type AppSession } from '../support/browser';
 import { copyFixture } from '../support/fixtures';
 import { startOembedStandIn, tweetText, type StandIn } from '../support/oembed-stand-in';
 
 const TWEETS = Array.from({ length: 11 }, (_, i) => `https://${i % 2 ? 'x' : 'twitter'}.com/alexellisuk/status/11958284902908600${String(i).padStart(2, '0')}`);
 
 describe.skipIf(!hasChromium)('an event write-up from collected tweets, in browser mode', () => {
-  let browser: Browser;
-  let served: Served;
+  let app: AppSession;
   let standIn: StandIn;
   let root: string;
   let page: Page;
   /** Every request the page made that left 127.0.0.1. */
-  const offMachine: string[] = [];
 
   beforeAll(async () => {
     root = await copyFixture('sites', 'events-jekyll');
     standIn = await startOembedStandIn();
-    served = await serve(root, { env: { RECAP_OEMBED_BASE: standIn.base } });
-    browser = await launchChromium();
-    page = await browser.newPage();
-    page.on('request', (request) => {
-      const url = new URL(request.url());
-      if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) offMachine.push(request.url());
-    });
-    page.on('requestfailed', (request) => {
-      if (!request.url().startsWith(served.origin) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) offMachine.push(`failed: ${request.url()}`);
-    });
-    await page.goto(served.url);
+    app = await openApp(root, { env: { RECAP_OEMBED_BASE: standIn.base } });
+    page = app.page;
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
+    await app?.close();
     await standIn?.close();
   });
 
@@ -101,6 +89,6 @@ describe.skipIf(!hasChromium)('an event write-up from collected tweets, in brows
   });
 
   it('sent no request off the machine from the page', () => {
-    expect(offMachine).toEqual([]);
+    expect(app.offMachine).toEqual([]);
   });
 });

@@ -1,36 +1,25 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium, serve, type Served } from '../support/browser';
+import { hasChromium, openApp, type AppSession } from '../support/browser';
 import { copyFixture } from '../support/fixtures';
 
 const PARIS = '_posts/2024-03-22-kubecon-paris-recap.md';
 const SEED = '_posts/2019-11-26-kubecon-san-diego-highlights.md';
 
 describe.skipIf(!hasChromium)('browser mode, end to end', () => {
-  let browser: Browser;
-  let served: Served;
+  let app: AppSession;
   let root: string;
   let page: Page;
-  const offMachine: string[] = [];
 
   beforeAll(async () => {
     root = await copyFixture('sites', 'events-jekyll');
-    served = await serve(root);
-    browser = await launchChromium();
-    page = await browser.newPage();
-    page.on('request', (request) => {
-      const url = new URL(request.url());
-      if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) offMachine.push(request.url());
-    });
-    await page.goto(served.url);
+    app = await openApp(root);
+    page = app.page;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-  });
+  afterAll(() => app?.close());
 
   it('lists the four posts, drafts included, newest first', async () => {
     const posts = page.getByRole('navigation', { name: 'Posts' });
@@ -85,6 +74,6 @@ describe.skipIf(!hasChromium)('browser mode, end to end', () => {
   });
 
   it('sent no request off the machine', () => {
-    expect(offMachine).toEqual([]);
+    expect(app.offMachine).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium, serve, type Served } from '../support/browser';
+import { hasChromium, openApp, type AppSession } from '../support/browser';
 import { changedFiles, git, isolateGitConfig, siteRepo, workState } from '../support/git-fixture';
 
 const PARIS = '_posts/2024-03-22-kubecon-paris-recap.md';
@@ -11,8 +11,7 @@ const NEW_IMAGE = 'images/2024-kubecon-paris/booth-day-three.jpg';
 const REFERENCE = `![The booth on day three](/${NEW_IMAGE})`;
 
 describe.skipIf(!hasChromium)('export from browser mode to a git remote', () => {
-  let browser: Browser;
-  let served: Served;
+  let app: AppSession;
   let page: Page;
   let site: string;
   let bare: string;
@@ -31,16 +30,11 @@ describe.skipIf(!hasChromium)('export from browser mode to a git remote', () => 
     await writeFile(path.join(site, 'notes.txt'), 'untracked notes\n');
 
     const { HOME, XDG_CONFIG_HOME, GIT_CONFIG_NOSYSTEM, GIT_CONFIG_GLOBAL } = process.env;
-    served = await serve(site, { env: { HOME, XDG_CONFIG_HOME, GIT_CONFIG_NOSYSTEM, GIT_CONFIG_GLOBAL } });
-    browser = await launchChromium();
-    page = await browser.newPage();
-    await page.goto(served.url);
+    app = await openApp(site, { env: { HOME, XDG_CONFIG_HOME, GIT_CONFIG_NOSYSTEM, GIT_CONFIG_GLOBAL } });
+    page = app.page;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-  });
+  afterAll(() => app?.close());
 
   it('edit the Paris post, export it on post/<slug> and push: exactly the post and its new image reach the remote', async () => {
     const posts = page.getByRole('navigation', { name: 'Posts' });

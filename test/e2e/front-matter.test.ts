@@ -1,8 +1,8 @@
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium, serve, type Served } from '../support/browser';
+import { hasChromium, openApp, type AppSession } from '../support/browser';
 import { copyFixture, fixture } from '../support/fixtures';
 
 const SEED = '_posts/2019-11-26-kubecon-san-diego-highlights.md';
@@ -15,23 +15,17 @@ function localToday(now = new Date()): string {
 }
 
 describe.skipIf(!hasChromium)('the front matter form and "New post", end to end', () => {
-  let browser: Browser;
-  let served: Served;
+  let app: AppSession;
   let root: string;
   let page: Page;
 
   beforeAll(async () => {
     root = await copyFixture('sites', 'events-jekyll');
-    served = await serve(root);
-    browser = await launchChromium();
-    page = await browser.newPage();
-    await page.goto(served.url);
+    app = await openApp(root);
+    page = app.page;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-  });
+  afterAll(() => app?.close());
 
   /** Opens a post from the sidebar and waits for its form to know the site (the author is a choice). */
   async function openPost(query: string, title: string) {

@@ -1,8 +1,8 @@
 import { cp, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium, serve, type Served } from '../support/browser';
+import { hasChromium, openApp, type AppSession } from '../support/browser';
 import { copyFixture, fixture, repoRoot } from '../support/fixtures';
 
 /** Opens a post by searching its file name, as a person would. */
@@ -19,25 +19,19 @@ async function open(page: Page, name: string): Promise<void> {
 const alertWith = (page: Page, text: RegExp) => page.getByRole('alert').filter({ hasText: text });
 
 describe.skipIf(!hasChromium)('hostile and broken files in browser mode', () => {
-  let browser: Browser;
-  let served: Served;
+  let app: AppSession;
   let root: string;
   let page: Page;
 
   beforeAll(async () => {
     root = await copyFixture('sites', 'events-jekyll');
     for (const name of await readdir(fixture('bad'))) await cp(fixture('bad', name), path.join(root, '_drafts', name));
-    served = await serve(root);
-    browser = await launchChromium();
-    page = await browser.newPage();
-    await page.goto(served.url);
+    app = await openApp(root);
+    page = app.page;
     await page.getByRole('navigation', { name: 'Posts' }).getByRole('option').first().waitFor();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-  });
+  afterAll(() => app?.close());
 
   it.each([
     ['malformed-yaml', /never closed/, 'Body text that must not be lost.'],

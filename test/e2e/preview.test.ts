@@ -1,46 +1,31 @@
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium, serve, type Served } from '../support/browser';
+import { hasChromium, openApp, type AppSession } from '../support/browser';
 import { copyFixture, fixture } from '../support/fixtures';
 
 describe.skipIf(!hasChromium)('the preview in browser mode: safe, private, faithful', () => {
-  let browser: Browser;
-  let served: Served;
+  let app: AppSession;
   let page: Page;
   /** Every request that left 127.0.0.1, attempted or not. */
-  const offMachine: string[] = [];
   const siteImages: { url: string; status: number }[] = [];
   const navigations: string[] = [];
 
   beforeAll(async () => {
     const root = await copyFixture('sites', 'events-jekyll');
     await copyFile(fixture('bad', 'xss-vectors.md'), path.join(root, '_drafts', 'xss-vectors.md'));
-    served = await serve(root);
-    browser = await launchChromium();
-    page = await browser.newPage();
-    page.on('request', (request) => {
-      const url = new URL(request.url());
-      if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) offMachine.push(request.url());
-    });
-    page.on('requestfailed', (request) => {
-      // A request the CSP refused still counts as an attempt.
-      if (!request.url().startsWith(served.origin)) offMachine.push(`failed: ${request.url()}`);
-    });
+    app = await openApp(root);
+    page = app.page;
     page.on('response', (response) => {
       if (response.url().includes('/site/')) siteImages.push({ url: response.url(), status: response.status() });
     });
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame()) navigations.push(frame.url());
     });
-    await page.goto(served.url);
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-  });
+  afterAll(() => app?.close());
 
   async function open(search: string, title: string | RegExp) {
     const box = page.getByRole('searchbox', { name: 'Search posts' });
@@ -94,7 +79,7 @@ describe.skipIf(!hasChromium)('the preview in browser mode: safe, private, faith
     const booth = preview.getByRole('img', { name: 'The booth on day two' });
     await expect.poll(() => booth.count(), { timeout: 20_000 }).toBe(1);
     await expect.poll(() => booth.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-    expect(await booth.evaluate((img: HTMLImageElement) => img.src)).toBe(`${served.origin}/s/${new URL(page.url()).pathname.split('/')[2]}/site/images/2024-kubecon-paris/booth.jpg`);
+    expect(await booth.evaluate((img: HTMLImageElement) => img.src)).toBe(`${app.served.origin}/s/${new URL(page.url()).pathname.split('/')[2]}/site/images/2024-kubecon-paris/booth.jpg`);
     expect(siteImages.some((r) => r.url.endsWith('/site/images/2024-kubecon-paris/booth.jpg') && r.status === 200)).toBe(true);
 
     await open('amsterdam', 'DevOpsDays Amsterdam notes');
@@ -117,6 +102,6 @@ describe.skipIf(!hasChromium)('the preview in browser mode: safe, private, faith
   });
 
   it('sent no request off the machine, not even one the CSP refused', () => {
-    expect(offMachine).toEqual([]);
+    expect(app.offMachine).toEqual([]);
   });
 });

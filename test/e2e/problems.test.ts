@@ -1,34 +1,27 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium, serve, type Served } from '../support/browser';
+import { hasChromium, openApp, openPost, type AppSession } from '../support/browser';
 import { copyFixture } from '../support/fixtures';
 
 const SEED = '_posts/2019-11-26-kubecon-san-diego-highlights.md';
 const EMPTY_LINK = "[k3sup ('ketchup')]()";
 
 describe.skipIf(!hasChromium)('the Problems panel, end to end', () => {
-  let browser: Browser;
-  let served: Served;
+  let app: AppSession;
   let root: string;
   let page: Page;
 
   beforeAll(async () => {
     root = await copyFixture('sites', 'events-jekyll');
-    served = await serve(root);
-    browser = await launchChromium();
-    page = await browser.newPage();
-    await page.goto(served.url);
-    await page.getByRole('searchbox', { name: 'Search posts' }).fill('san diego');
-    await page.getByRole('navigation', { name: 'Posts' }).getByText('Our KubeCon San Diego Highlights').click();
+    app = await openApp(root);
+    page = app.page;
+    await openPost(page, 'san diego', 'Our KubeCon San Diego Highlights');
     await page.getByRole('textbox', { name: 'Markdown' }).waitFor();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-  });
+  afterAll(() => app?.close());
 
   it('lists the empty link at line 128 and the mojibake lines, and counts them on the toggle', async () => {
     await expect.poll(() => page.getByRole('textbox', { name: 'Markdown' }).inputValue()).toContain('## Saturday @ Cloud Native Rejekts');

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { repoRoot, tempDir } from './fixtures';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -60,4 +60,43 @@ export async function serve(root: string, options: ServeOptions = {}): Promise<S
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** Recap in a browser tab: the server, Chromium, the page, and every request that tried to leave the machine. */
+export interface AppSession {
+  served: Served;
+  browser: Browser;
+  page: Page;
+  /** Requests to anything but this machine (including ones the CSP blocked: they should not even be tried). */
+  offMachine: string[];
+  close(): Promise<void>;
+}
+
+export async function openApp(root: string, options: ServeOptions & { viewport?: { width: number; height: number } } = {}): Promise<AppSession> {
+  const served = await serve(root, options);
+  const browser = await launchChromium();
+  const page = await browser.newPage(options.viewport ? { viewport: options.viewport } : {});
+  const offMachine: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) offMachine.push(request.url());
+  });
+  await page.goto(served.url);
+  return {
+    served,
+    browser,
+    page,
+    offMachine,
+    async close() {
+      await browser.close();
+      await served.stop();
+    },
+  };
+}
+
+/** Opens a post as a person would: search, then choose it by its title. */
+export async function openPost(page: Page, query: string, title: string): Promise<void> {
+  await page.getByRole('searchbox', { name: 'Search posts' }).fill(query);
+  await page.getByRole('navigation', { name: 'Posts' }).getByRole('option', { name: title }).click();
+  await page.waitForFunction((t) => document.title.includes(t), title);
 }
