@@ -31,6 +31,19 @@ async function main(): Promise<void> {
     return;
   }
   const quick = process.argv.includes('--quick');
+  // `--only typing` (or index, api) measures one part while working on it; the results file needs a full run.
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+  if (only) {
+    if (only === 'typing') console.log(JSON.stringify(await benchTyping(fixturesDir, rendererDir, { keys: quick ? 60 : 200, delayMs: 125, chromiumPath }), null, 2));
+    else if (only === 'api') console.log(JSON.stringify(await benchApi(fixturesDir, rendererDir, 30), null, 2));
+    else if (only === 'index') {
+      const tmpSite = await mkdtemp(path.join(os.tmpdir(), 'recap-bench-'));
+      await makeSite(fixturesDir, path.join(tmpSite, 'site'), 10_000);
+      console.log(JSON.stringify(benchIndex(__filename, path.join(tmpSite, 'site'), quick ? 3 : 7), null, 2));
+      await rm(tmpSite, { recursive: true, force: true });
+    } else console.error('--only takes typing, api or index');
+    return;
+  }
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'recap-bench-'));
   try {
     const site = path.join(tmp, 'site');

@@ -2,7 +2,7 @@
  * Stats of the open post's body, recomputed a moment after typing pauses
  * (on a 200 KB post a pass takes a few milliseconds: too much for every key).
  */
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import { textStats, type TextStats } from './text-stats';
 
 export const STATS_DELAY_MS = 300;
@@ -23,7 +23,8 @@ export function useTextStats(body: string, documentKey: string): TextStats {
     const delay = shownKey.current === documentKey ? STATS_DELAY_MS : 0;
     const timer = setTimeout(() => {
       shownKey.current = documentKey;
-      setStats(statsOf(body));
+      const next = statsOf(body);
+      startTransition(() => setStats(next));
     }, delay);
     return () => clearTimeout(timer);
   }, [body, documentKey]);

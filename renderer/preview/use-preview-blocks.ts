@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { createPreviewRenderer, type PreviewBlock, type PreviewRenderer } from './preview-renderer';
 
 let shared: PreviewRenderer | null = null;
@@ -20,7 +20,8 @@ export function usePreviewBlocks(markdown: string): { blocks: PreviewBlock[] | n
       shared ??= createPreviewRenderer();
       shared.render(markdown).then(
         (blocks) => {
-          if (live && blocks) setState({ blocks, error: null });
+          // A transition: React may pause this render for a keystroke, so the preview never delays typing.
+          if (live && blocks) startTransition(() => setState({ blocks, error: null }));
         },
         (error: unknown) => {
           if (live) setState((prev) => ({ blocks: prev.blocks, error: error instanceof Error ? error.message : String(error) }));

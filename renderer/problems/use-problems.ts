@@ -3,7 +3,7 @@
  * checkPost a moment after typing stops (never on the keystroke itself),
  * and only the answer for the latest text is kept.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import type { RecapBridge } from '../../shared/bridge';
 import type { Problem } from '../../shared/check';
 import { describeError } from '../app/error-message';
@@ -55,8 +55,11 @@ export function useProblems(api: RecapBridge, post: CheckSubject | null): Proble
       api.checkPost({ path, text }).then(
         (problems) => {
           if (mine !== ticket.current) return;
-          setChecked({ path, text, frontMatterLength: frontMatter.length, problems });
-          setError(null);
+          // Interruptible by typing, like the preview.
+          startTransition(() => {
+            setChecked({ path, text, frontMatterLength: frontMatter.length, problems });
+            setError(null);
+          });
         },
         (err: unknown) => {
           if (mine !== ticket.current) return;
