@@ -8,6 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { benchApi } from './api-bench';
+import { benchFixtures } from './fixtures-bench';
 import { benchIndex, indexChild, type IndexMode } from './index-bench';
 import { makeSite } from './make-site';
 import { round } from './stats';
@@ -59,6 +60,10 @@ async function main(): Promise<void> {
     const api = await benchApi(fixturesDir, rendererDir, quick ? 10 : 30);
     console.log('done.');
 
+    process.stdout.write('Round trips and the check of the fixture sites… ');
+    const fixtures = await benchFixtures(fixturesDir, path.join(repo, 'out', 'cli', 'recap.cjs'), quick ? 3 : 7);
+    console.log('done.');
+
     let typing = null;
     if (existsSync(chromiumPath)) {
       process.stdout.write('Typing in Chromium (about four minutes)… ');
@@ -94,6 +99,9 @@ async function main(): Promise<void> {
       index: { ...roundAll(index), speedup: round(index.speedup, 2) },
       open_ms: round(api.open_ms, 2),
       save_ms: round(api.save_ms, 2),
+      roundtrip_ms: round(fixtures.roundtrip_ms, 1),
+      roundtrip_posts: fixtures.roundtrip_posts,
+      check_ms: round(fixtures.check_ms),
       ...(typing
         ? {
             keystroke: roundAll(typing.keystroke),
@@ -110,7 +118,8 @@ async function main(): Promise<void> {
     const width = Math.max(...targets.map((t) => t.name.length));
     console.log(`${'figure'.padEnd(width)}  ${'value'.padStart(9)}  target`);
     for (const t of targets) console.log(`${t.name.padEnd(width)}  ${String(round(t.value, 1)).padStart(9)}  ${t.limit.padEnd(26)} ${t.pass ? 'pass' : 'FAIL'}`);
-    console.log(`\nnaive index ${round(index.naive_ms)} ms, with word counts ${round(index.cold_with_words_ms)} ms, ${index.posts} posts; textarea floor ${typing ? round(typing.keystroke.textarea_median_ms) : '–'} ms (seed), ${typing ? round(typing.keystroke.textarea_large_median_ms) : '–'} ms (large).`);
+    console.log(`\nroundtrip_ms ${round(fixtures.roundtrip_ms)} (${fixtures.roundtrip_posts} fixture posts), check_ms ${round(fixtures.check_ms)} (recap check of rust-blog, a fresh process)`);
+    console.log(`naive index ${round(index.naive_ms)} ms, with word counts ${round(index.cold_with_words_ms)} ms, ${index.posts} posts; textarea floor ${typing ? round(typing.keystroke.textarea_median_ms) : '–'} ms (seed), ${typing ? round(typing.keystroke.textarea_large_median_ms) : '–'} ms (large).`);
     console.log('Wrote bench/results.json');
     if (targets.some((t) => !t.pass)) process.exitCode = 1;
   } finally {
