@@ -24,15 +24,27 @@ const POST_ROOTS: Record<SiteKind, string[]> = {
 
 export function isPostPath(kind: SiteKind, relative: string): boolean {
   const segments = relative.split('/');
-  const name = segments[segments.length - 1] ?? '';
-  if (!MARKDOWN.test(name) || NOT_POSTS.has(name.toLowerCase()) || name.startsWith('_template')) return false;
-  if (segments.some((s) => s.startsWith('.') || SKIPPED_DIRS.has(s))) return false;
-  if (kind === 'jekyll') {
-    const folders = segments.slice(0, -1);
-    if (folders.includes('_drafts')) return true;
-    return folders.includes('_posts') && JEKYLL_POST.test(name);
-  }
-  return POST_ROOTS[kind].some((dir) => dir === '.' || relative.startsWith(dir + '/'));
+  const folders = segments.slice(0, -1);
+  if (folders.some((s) => s.startsWith('.') || SKIPPED_DIRS.has(s))) return false;
+  if (!POST_ROOTS[kind].some((dir) => dir === '.' || relative.startsWith(dir + '/'))) return false;
+  return isPostFile(kind, folderFacts(folders), segments[segments.length - 1] ?? '');
+}
+
+/** What a file's folders say about it, worked out once per folder while walking. */
+interface FolderFacts {
+  /** Jekyll: inside `_posts/` (posts need a date prefix there) or `_drafts/`. */
+  inPosts: boolean;
+  inDrafts: boolean;
+}
+
+function folderFacts(folders: readonly string[]): FolderFacts {
+  return { inPosts: folders.includes('_posts'), inDrafts: folders.includes('_drafts') };
+}
+
+function isPostFile(kind: SiteKind, folder: FolderFacts, name: string): boolean {
+  if (name.startsWith('.') || !MARKDOWN.test(name) || NOT_POSTS.has(name.toLowerCase()) || name.startsWith('_template')) return false;
+  if (kind === 'jekyll') return folder.inDrafts || (folder.inPosts && JEKYLL_POST.test(name));
+  return true;
 }
 
 /**
@@ -45,6 +57,7 @@ export async function findPosts(root: string, kind: SiteKind): Promise<string[]>
   return found;
 }
 
+/** Walks below a post root; dot-named and skipped folders are never entered, so files need only the cheap checks. */
 function walk(root: string, relativeDir: string, kind: SiteKind, found: string[]): void {
   let entries;
   try {
@@ -53,13 +66,14 @@ function walk(root: string, relativeDir: string, kind: SiteKind, found: string[]
     return; // a missing content folder simply has no posts
   }
   const subdirs: string[] = [];
+  const folder = folderFacts(relativeDir ? relativeDir.split('/') : []);
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
     // Symlinks are not followed: they could lead out of the site or loop.
     if (entry.isDirectory()) {
       if (!SKIPPED_DIRS.has(entry.name)) subdirs.push(relative);
-    } else if (entry.isFile() && isPostPath(kind, relative)) {
+    } else if (entry.isFile() && isPostFile(kind, folder, entry.name)) {
       found.push(relative);
     }
   }
