@@ -1,14 +1,29 @@
 import react from '@vitejs/plugin-react';
 import { createRequire } from 'node:module';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { contentSecurityPolicy } from './shared/csp';
 
 const require = createRequire(import.meta.url);
+
+/**
+ * The same policy as the doors' response headers (shared/csp.ts), also as a
+ * meta tag: defence in depth should a page ever be served without the header,
+ * and visible to audits that read the HTML. Browsers apply both, so it must
+ * not be stricter than the header: it allows any ws: for browser mode's
+ * socket, whose port is only known at run time.
+ */
+function cspMeta(): Plugin {
+  return {
+    name: 'recap-csp-meta',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy({ connectSrc: ['ws:'] }) }, injectTo: 'head' }],
+  };
+}
 
 // The renderer is one static bundle served by Electron's app:// protocol and by browser mode.
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react()],
+  plugins: [react(), cspMeta()],
   resolve: {
     alias: [
       // Its "browser" build decodes entities through document.createElement, which does not exist in
