@@ -2,7 +2,8 @@
  * What the open post's tools share: the live check, the stats, the editor
  * handle they move, and the actions (jump to a problem or heading, apply fixes).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
+import { useRememberedToggle } from '../app/use-remembered-toggle';
 import type { Problem } from '../../shared/check';
 import { useApi } from '../app/api-context';
 import type { DocumentState } from '../document/use-document';
@@ -33,8 +34,10 @@ export function usePostTools(doc: DocumentState): PostTools {
   const { post, setBody, setFrontMatter } = doc;
   const problems = useProblems(api, post);
   const stats = useTextStats(post?.body ?? '', post?.path ?? '');
-  const [problemsShown, setProblemsShown] = useState(true);
-  const [outlineShown, setOutlineShown] = useState(true);
+  // The Problems panel starts open (it is the check as you type); the Outline is on demand, so the editor keeps its room.
+  // Both remember the author's last choice.
+  const [problemsShown, setProblemsShown] = useRememberedToggle('recap.panel.problems', true);
+  const [outlineShown, setOutlineShown] = useRememberedToggle('recap.panel.outline', false);
 
   // Actions read the latest text through a ref: stable callbacks keep the panels from re-rendering on every keystroke.
   const latest = useRef({ frontMatter: '', body: '', problems });
@@ -74,8 +77,8 @@ export function usePostTools(doc: DocumentState): PostTools {
   );
 
   const jumpToHeading = useCallback((heading: Heading) => editor.select(heading.offset), [editor]);
-  const toggleProblems = useCallback(() => setProblemsShown((shown) => !shown), []);
-  const toggleOutline = useCallback(() => setOutlineShown((shown) => !shown), []);
+  const toggleProblems = useCallback(() => setProblemsShown((shown) => !shown), [setProblemsShown]);
+  const toggleOutline = useCallback(() => setOutlineShown((shown) => !shown), [setOutlineShown]);
 
   return { editor, problems, stats, problemsShown, outlineShown, toggleProblems, toggleOutline, jumpToProblem, jumpToHeading, applyFixes };
 }
@@ -96,3 +99,4 @@ function selectInFrontMatter(frontMatter: string, start: number, end: number): v
   const field = label?.control ?? region.querySelector<HTMLElement>('input, select, textarea, button');
   if (field instanceof HTMLElement) field.focus();
 }
+

@@ -2,6 +2,7 @@ import { memo, useId, useMemo, useRef, useState } from 'react';
 import { parsePost } from '../../shared/front-matter/post-document';
 import type { FrontMatterInfo } from '../../shared/model';
 import { useApi } from '../app/api-context';
+import { useRememberedToggle } from '../app/use-remembered-toggle';
 import { FrontMatterForm } from './FrontMatterForm';
 import { useSiteSchema } from './use-site-schema';
 import './front-matter.css';
@@ -31,6 +32,8 @@ export const FrontMatterRegion = memo(function FrontMatterRegion({ path, source,
   const { schema, error: schemaError } = useSiteSchema(api);
   const sourceId = useId();
   const [sourceShown, setSourceShown] = useState(false);
+  // Authors who rarely touch the fields can fold them away for a taller editor; remembered across posts.
+  const [fieldsShown, setFieldsShown] = useRememberedToggle('recap.panel.front-matter', true);
   // What was read from disk: its diagnosis (made by the main process) holds until the author edits.
   const [loadedSource] = useState(source);
   const sourceRef = useRef<HTMLTextAreaElement>(null);
@@ -61,6 +64,9 @@ export const FrontMatterRegion = memo(function FrontMatterRegion({ path, source,
         <h2 className="fm-heading">Front matter</h2>
         {parsed.language && <span className="fm-language">{LANGUAGE_NAMES[parsed.language]}</span>}
         <span className="fm-spacer" />
+        <button type="button" className="button small" aria-expanded={fieldsShown} onClick={() => setFieldsShown((open) => !open)}>
+          {fieldsShown ? 'Hide fields' : 'Show fields'}
+        </button>
         <button
           type="button"
           className="button small fm-source-toggle"
@@ -80,7 +86,7 @@ export const FrontMatterRegion = memo(function FrontMatterRegion({ path, source,
         </p>
       )}
       {schemaError && <p className="fm-schema-error">The site’s fields could not be read: {schemaError.message}</p>}
-      {data !== null && (
+      {data !== null && fieldsShown && (
         <FrontMatterForm
           path={path}
           source={source}

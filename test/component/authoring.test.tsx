@@ -116,14 +116,18 @@ describe('word count, reading time and outline', () => {
   };
 
   it('shows the words and minutes of the body, and lists its headings', async () => {
-    await openAt([long]);
+    const { user } = await openAt([long]);
     expect(await screen.findByText('468 words · 2 min read')).toBeInTheDocument();
+    // The outline is on demand: closed until asked for.
+    expect(screen.queryByRole('navigation', { name: 'Outline' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Outline' }));
     const outline = screen.getByRole('navigation', { name: 'Outline' });
     expect(within(outline).getAllByRole('button').map((b) => b.textContent)).toEqual(['RustConf recap', 'Day one', 'Day two']);
   });
 
   it('each heading moves the editor to its line', async () => {
     const { user, editor } = await openAt([long]);
+    await user.click(screen.getByRole('button', { name: 'Outline' }));
     const outline = screen.getByRole('navigation', { name: 'Outline' });
     await user.click(within(outline).getByRole('button', { name: 'Day two' }));
     expect(editor).toHaveFocus();
@@ -132,6 +136,8 @@ describe('word count, reading time and outline', () => {
 
   it('updates a moment after typing', async () => {
     const { user } = await openAt();
+    await user.click(screen.getByRole('button', { name: 'Outline' }));
+    screen.getByRole('textbox', { name: 'Markdown' }).focus();
     await user.keyboard('\n\n## Added section');
     const outline = screen.getByRole('navigation', { name: 'Outline' });
     expect(await within(outline).findByRole('button', { name: 'Added section' })).toBeInTheDocument();

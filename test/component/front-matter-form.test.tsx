@@ -192,6 +192,18 @@ describe('the front matter form', () => {
     expect(source.value).toBe(SEED_FRONT_MATTER.replace('date: 2019-11-26', 'date: 2019-11-27'));
   });
 
+  it('"Hide fields" folds the form away for a taller editor, and the choice holds for the next post', async () => {
+    const { user, region } = await openWithSchema('San Diego');
+    await user.click(within(region).getByRole('button', { name: 'Hide fields' }));
+    expect(within(region).queryByLabelText('Title')).not.toBeInTheDocument();
+    expect(within(region).getByRole('button', { name: 'Show fields' })).toHaveAttribute('aria-expanded', 'false');
+    await openPost(user, 'Paris');
+    const showFields = await screen.findByRole('button', { name: 'Show fields' });
+    expect(screen.queryByLabelText('Title')).not.toBeInTheDocument();
+    await user.click(showFields);
+    expect(await screen.findByLabelText('Title')).toHaveValue('KubeCon Paris');
+  });
+
   it('editing the source updates the form', async () => {
     const { user, region } = await openWithSchema('San Diego');
     const source = await showSource(user, region);
