@@ -5,6 +5,9 @@ import { existsSync } from 'node:fs';
 import { build as viteBuild } from 'vite';
 
 const quiet = process.argv.includes('--quiet') || process.env.npm_config_loglevel === 'silent';
+// vite.config.ts imports the shared CSP (extensionless TS imports, as everywhere in the project); Vite's
+// default bundling config loader handles that, and the notice about a future native loader is noise here.
+process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
 
 /** @type {import('esbuild').BuildOptions} */
 const node = {

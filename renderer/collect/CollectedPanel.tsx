@@ -172,7 +172,7 @@ function PhotoList({ tools, readOnly, onChosen }: { tools: CollectTools; readOnl
         {!readOnly && (
           <label className="button small collected-file">
             Add photos…
-            <input type="file" multiple accept={PHOTO_ACCEPT} className="collected-visually-hidden" onChange={onChosen} disabled={photos.progress !== null} />
+            <input type="file" multiple accept={PHOTO_ACCEPT} className="visually-hidden" onChange={onChosen} disabled={photos.progress !== null} />
           </label>
         )}
       </div>
