@@ -25,18 +25,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
 
-  const temp = path.join(dir, `.${path.basename(file)}.recap-${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temp, 'wx', mode);
-  try {
-    await handle.writeFile(data);
-    await handle.chmod(mode); // the umask may have narrowed the mode given to open()
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-  await handle.close();
+  const temp = await writeTempFile(file, data, mode);
   try {
     await rename(temp, file);
   } catch (error) {
@@ -44,6 +33,32 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
     throw error;
   }
   await syncDir(dir);
+}
+
+/**
+ * Writes `data` to a new temp file beside `file` (same folder, so a rename or
+ * link to the final name stays on one file system), with `mode`, fsynced.
+ * The temp name starts with a dot and ends `.recap-<hex>.tmp`: the watcher ignores it.
+ */
+export async function writeTempFile(file: string, data: string | Uint8Array, mode: number): Promise<string> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.recap-${randomBytes(6).toString('hex')}.tmp`);
+  await writeNewFileSynced(temp, data, mode);
+  return temp;
+}
+
+/** Creates `file` (which must not exist), writes, sets the mode and fsyncs; on failure nothing is left behind. */
+export async function writeNewFileSynced(file: string, data: string | Uint8Array, mode: number): Promise<void> {
+  const handle = await open(file, 'wx', mode);
+  try {
+    await handle.writeFile(data);
+    await handle.chmod(mode); // the umask may have narrowed the mode given to open()
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await unlink(file).catch(() => undefined);
+    throw error;
+  }
+  await handle.close();
 }
 
 async function syncDir(dir: string): Promise<void> {

@@ -1,14 +1,16 @@
 /**
  * Copies a pasted or dropped image into the site, confined to the opened
- * folder, never overwriting (`name-2.png`, `name-3.png`… created with 'wx').
+ * folder, never overwriting (`name-2.png`, `name-3.png`…, created atomically).
  * Only real images: the extension must say so and the bytes must agree.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { RecapError } from '../../../shared/errors';
 import { MAX_IMAGE_BYTES, imageExtension, sanitizeImageName, type ImageExtension, type ImportedImage } from '../../../shared/media/images';
 import type { SiteKind } from '../../../shared/model';
 import { slugCandidates } from '../../../shared/posts/slug';
 import { resolveInside, resolveLexically } from '../documents/confine';
+import { createFirstFree } from '../documents/create-file';
 import { isPostPath } from '../workspace/find-posts';
 import { imageFolderFor } from './image-folder';
 
@@ -39,23 +41,26 @@ export async function importImage(root: string, kind: SiteKind, input: ImageImpo
   await resolveInside(root, folder.dir); // the folders just made must still lead inside (no symlink swapped in)
 
   const stem = name.slice(0, name.length - ext.length - 1);
-  let tries = 0;
-  for (const candidate of slugCandidates(stem)) {
-    if (++tries > MAX_NAME_TRIES) break;
-    const fileName = `${candidate}.${ext}`;
-    const sitePath = `${folder.dir}/${fileName}`;
-    const absolute = await resolveInside(root, sitePath);
-    try {
-      await writeFile(absolute, input.data, { flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
-      throw new RecapError('io', `Could not write ${sitePath} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+  const folderDir = folder.dir;
+  async function* names() {
+    let tries = 0;
+    for (const candidate of slugCandidates(stem)) {
+      if (++tries > MAX_NAME_TRIES) return;
+      yield await resolveInside(root, `${folderDir}/${candidate}.${ext}`);
     }
-    const imported: ImportedImage = { sitePath, markdownPath: folder.urlPrefix + encodeURI(fileName) };
-    if (ext === 'svg') imported.note = 'SVG images can carry script; the site shows this one as it is, so check where it came from.';
-    return imported;
   }
-  throw new RecapError('io', `Could not find a free name for ${name} in ${folder.dir}.`);
+  let created: string | null;
+  try {
+    created = await createFirstFree(names(), input.data);
+  } catch (error) {
+    if (error instanceof RecapError) throw error;
+    throw new RecapError('io', `Could not write the image into ${folder.dir} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+  }
+  if (created === null) throw new RecapError('io', `Could not find a free name for ${name} in ${folder.dir}.`);
+  const fileName = path.basename(created);
+  const imported: ImportedImage = { sitePath: `${folder.dir}/${fileName}`, markdownPath: folder.urlPrefix + encodeURI(fileName) };
+  if (ext === 'svg') imported.note = 'SVG images can carry script; the site shows this one as it is, so check where it came from.';
+  return imported;
 }
 
 /** The file's first bytes agree with its extension: a renamed executable or HTML page is refused. */

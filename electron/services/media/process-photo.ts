@@ -6,8 +6,7 @@
  * image folder (the same one image import uses) as `<slug>-1.jpg`,
  * `<slug>-2.jpg`…, never overwriting anything.
  */
-import { randomBytes } from 'node:crypto';
-import { link, mkdir, unlink, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type sharpFactory from 'sharp';
 import type { Sharp } from 'sharp';
@@ -16,6 +15,7 @@ import { MAX_IMAGE_BYTES, postSlug } from '../../../shared/media/images';
 import type { PhotoResult } from '../../../shared/media/photos';
 import type { SiteKind } from '../../../shared/model';
 import { resolveInside, resolveLexically } from '../documents/confine';
+import { createFirstFree } from '../documents/create-file';
 import { isPostPath } from '../workspace/find-posts';
 import { imageFolderFor, type ImageFolder } from './image-folder';
 
@@ -97,27 +97,22 @@ export async function processPhoto(data: Buffer, maxWidth: number): Promise<Proc
   }
 }
 
-/** Writes under the first free `<slug>-<n>.<ext>` from `start`: a temp file hard-linked into place fails on any existing name. */
+/** Writes under the first free `<slug>-<n>.<ext>` from `start` (see createFirstFree). */
 async function storeExclusive(root: string, folder: string, slug: string, extension: string, data: Buffer, start: number): Promise<{ sitePath: string; fileName: string; number: number }> {
-  const dir = await resolveInside(root, folder);
-  const temp = path.join(dir, `.recap-photo-${randomBytes(6).toString('hex')}.tmp`);
-  await writeFile(temp, data, { flag: 'wx' });
-  try {
-    for (let number = start; number < start + MAX_NAME_TRIES; number++) {
-      const fileName = `${slug}-${number}.${extension}`;
-      const sitePath = `${folder}/${fileName}`;
-      try {
-        await link(temp, await resolveInside(root, sitePath));
-        return { sitePath, fileName, number };
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
-        throw new RecapError('io', `Could not write ${sitePath} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
-      }
-    }
-    throw new RecapError('io', `Could not find a free name for the photo in ${folder}.`);
-  } finally {
-    await unlink(temp).catch(() => undefined);
+  let number = start;
+  async function* names() {
+    for (number = start; number < start + MAX_NAME_TRIES; number++) yield await resolveInside(root, `${folder}/${slug}-${number}.${extension}`);
   }
+  let created: string | null;
+  try {
+    created = await createFirstFree(names(), data);
+  } catch (error) {
+    if (error instanceof RecapError) throw error;
+    throw new RecapError('io', `Could not write the photo into ${folder} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+  }
+  if (created === null) throw new RecapError('io', `Could not find a free name for the photo in ${folder}.`);
+  const fileName = path.basename(created);
+  return { sitePath: `${folder}/${fileName}`, fileName, number };
 }
 
 function configuredFolder(pattern: string, slug: string): ImageFolder {
