@@ -15,7 +15,7 @@ import { round } from './stats';
 import { benchTyping } from './typing-bench';
 
 const repo = path.resolve(__dirname, '..', '..');
-const fixturesDir = process.env.RECAP_FIXTURES ?? path.resolve(repo, '..', 'shared', 'fixtures');
+const fixturesDir = path.resolve(repo, 'test', 'fixtures');
 const rendererDir = path.join(repo, 'out', 'renderer');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

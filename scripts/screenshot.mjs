@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
-const fixtures = process.env.RECAP_FIXTURES ?? path.resolve(repo, '..', 'shared', 'fixtures');
+const fixtures = path.resolve(repo, 'test', 'fixtures');
 const out = path.join(repo, 'assets', 'screenshot.png');
 const colorScheme = process.argv.includes('--dark') ? 'dark' : 'light';
 

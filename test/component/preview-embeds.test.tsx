@@ -6,7 +6,7 @@ import { EMBED_FRAME_HOSTS } from '../../shared/embeds';
 import { openPost, renderApp } from './render-app';
 
 // jsdom's import.meta.url is not a file URL: the fixtures are found from the checkout (vitest runs there).
-const fixture = (...parts: string[]) => path.join(process.env.RECAP_FIXTURES ?? path.resolve('..', 'shared', 'fixtures'), ...parts);
+const fixture = (...parts: string[]) => path.join(path.resolve('test', 'fixtures'), ...parts);
 
 const seed = readFileSync(fixture('seed-post.md'), 'utf8');
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openPost, renderApp } from './render-app';
 
 // jsdom's import.meta.url is not a file URL: the fixtures are found from the checkout (vitest runs there).
-const fixture = (...parts: string[]) => path.join(process.env.RECAP_FIXTURES ?? path.resolve('..', 'shared', 'fixtures'), ...parts);
+const fixture = (...parts: string[]) => path.join(path.resolve('test', 'fixtures'), ...parts);
 
 const vectors = readFileSync(fixture('bad', 'xss-vectors.md'), 'utf8');
 

@@ -1,6 +1,7 @@
 /**
- * The project's fixtures live in ../shared/fixtures beside the checkout and
- * are never changed: tests work on temp copies.
+ * The project's fixtures live in test/fixtures (copied from the shared set,
+ * licences kept, large images left out) and are never changed: tests work on
+ * temp copies.
  */
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -9,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-export const fixturesDir = process.env.RECAP_FIXTURES ?? path.resolve(repoRoot, '..', 'shared', 'fixtures');
+export const fixturesDir = path.join(repoRoot, 'test', 'fixtures');
 
 export function fixture(...parts: string[]): string {
   return path.join(fixturesDir, ...parts);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPost } from '../../shared/check';
 import { fixture } from '../support/fixtures';
 
-describe('unsafe-html on ../shared/fixtures/bad/xss-vectors.md', () => {
+describe('unsafe-html on test/fixtures/bad/xss-vectors.md', () => {
   it('flags every script vector (lines 7–23) and none of the harmless lines', async () => {
     const text = await readFile(fixture('bad', 'xss-vectors.md'), 'utf8');
     const flagged = new Set(checkPost({ path: 'xss-vectors.md', text, site: { kind: 'unknown' } }).filter((p) => p.rule === 'unsafe-html').map((p) => p.line));

@@ -84,7 +84,7 @@ describe('every post of every fixture site', () => {
   });
 });
 
-describe('hostile formatting (../shared/fixtures/bad)', () => {
+describe('hostile formatting (test/fixtures/bad)', () => {
   for (const name of ['formatting-zoo.md', 'crlf.md', 'bom.md']) {
     test(`${name}: an unchanged save is byte-identical and a one-field edit changes one line`, async () => {
       const bytes = await readFile(fixture('bad', name));
