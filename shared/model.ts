@@ -8,6 +8,8 @@ export interface Site {
   root: string;
   /** Folder name, for titles and lists. */
   name: string;
+  /** The site's title from its configuration (`_config.yml` title, Hugo/Zola `title`, package name), when it has one. */
+  title?: string;
   kind: SiteKind;
 }
 

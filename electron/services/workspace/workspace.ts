@@ -12,9 +12,11 @@ import type { SiteSchema } from '../../../shared/front-matter/schema';
 import type { PostList, PostSummary, Site } from '../../../shared/model';
 import { readSiteFacts, type SiteFacts } from '../schema/read-site-facts';
 import { detectSiteKind } from './detect-site';
-import { findPosts } from './find-posts';
+import { findPosts, isPostPath } from './find-posts';
 import { IndexPool } from './index-pool';
+import { readSiteLayout, type SiteLayout } from './site-layout';
 import { summarizeFileSync, type IndexedFile } from './summarize-file';
+import { readSiteTitle } from './site-title';
 
 /** Files handled between yields to the event loop (about 10 ms of work), so IPC and sockets stay responsive. */
 const BATCH = 400;
@@ -41,6 +43,7 @@ export class Workspace {
   private pool: IndexPool | null = null;
   /** The site's schema and conventions, read once and dropped whenever a post changes. */
   private factsPromise: Promise<SiteFacts> | null = null;
+  private layoutPromise: Promise<SiteLayout> | null = null;
 
   private constructor(
     readonly site: Site,
@@ -57,12 +60,13 @@ export class Workspace {
     }
     if (!info.isDirectory()) throw new RecapError('not-a-folder', `${folder} is a file, not a folder. Open the site's folder instead.`);
     await realpath(root); // fails early on an unreadable folder
-    return new Workspace({ root, name: path.basename(root), kind: await detectSiteKind(root) }, options);
+    const [kind, title] = await Promise.all([detectSiteKind(root), readSiteTitle(root)]);
+    return new Workspace({ root, name: path.basename(root), kind, ...(title === null ? {} : { title }) }, options);
   }
 
   /** All posts, newest first (undated last). */
   async list({ words = true }: ListOptions = {}): Promise<PostList> {
-    const paths = await findPosts(this.site.root, this.site.kind);
+    const paths = await findPosts(this.site.root, await this.layout());
     const listed = new Set(paths);
     for (const key of this.cache.keys()) if (!listed.has(key)) this.cache.delete(key);
 
@@ -75,6 +79,17 @@ export class Workspace {
     }
     const posts = paths.flatMap((p) => (fresh.has(p) ? [this.cache.get(p)!.summary] : []));
     return { site: this.site, posts: sortNewestFirst(posts) };
+  }
+
+  /** Where the site keeps its pages, from its generator's configuration (read once). */
+  layout(): Promise<SiteLayout> {
+    this.layoutPromise ??= readSiteLayout(this.site.root, this.site.kind);
+    return this.layoutPromise;
+  }
+
+  /** Whether a site-relative path (`/` separators) is one of this site's posts: the rule the list uses. */
+  async isPostPath(relative: string): Promise<boolean> {
+    return isPostPath(await this.layout(), relative);
   }
 
   /** Forget a post's cached summary (after a save). */
