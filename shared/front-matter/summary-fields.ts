@@ -14,6 +14,7 @@ const NODE_PROPERTY = /(?:^|[\s[{,:])[&*!][^\s]/;
 export function pickTopLevelYaml(content: string, keys: ReadonlySet<string> = SUMMARY_KEYS): string | null {
   const picked: string[] = [];
   let keep = false;
+  let sawKey = false;
   let start = 0;
   while (start <= content.length) {
     let end = content.indexOf('\n', start);
@@ -25,6 +26,9 @@ export function pickTopLevelYaml(content: string, keys: ReadonlySet<string> = SU
       continue;
     }
     const first = line.charCodeAt(0);
+    // A block indented as a whole (` title: …` on every line) is valid YAML: the full parse reads it.
+    if (!sawKey && (first === 32 || first === 9)) return null;
+    sawKey = true;
     // Indented lines and column-0 list items (`- a` under `tags:`) continue the key above.
     if (first === 32 || first === 9 || first === 45 /* - */) {
       if (first === 45 && !/^-(?:[ \t]|$)/.test(line)) return null; // `---` inside, or a `-x` scalar

@@ -18,23 +18,35 @@ async function readSmall(file: string): Promise<string> {
 }
 
 export async function detectSiteKind(root: string): Promise<SiteKind> {
+  return (await detectSite(root)).kind;
+}
+
+export interface DetectedSite {
+  kind: SiteKind;
+  /** Recognised by a configuration file, not merely by a folder (`_posts/`, `archetypes/` + `content/`). */
+  byConfig: boolean;
+}
+
+export async function detectSite(root: string): Promise<DetectedSite> {
+  const config = (kind: SiteKind): DetectedSite => ({ kind, byConfig: true });
   // Zola and Hugo both may use config.toml: Zola spells `base_url`, Hugo `baseURL`.
   const zolaConfig = await firstExisting(root, ['zola.toml', 'config.toml']);
-  if (zolaConfig && /^\s*base_url\s*=/m.test(await readSmall(zolaConfig)) && (await exists(path.join(root, 'content')))) return 'zola';
+  if (zolaConfig && /^\s*base_url\s*=/m.test(await readSmall(zolaConfig)) && (await exists(path.join(root, 'content')))) return config('zola');
 
-  if (await firstExisting(root, ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json'])) return 'hugo';
+  if (await firstExisting(root, ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json'])) return config('hugo');
   const legacyHugo = await firstExisting(root, ['config.toml', 'config.yaml', 'config.yml', 'config.json']);
-  if (legacyHugo && /baseurl/i.test(await readSmall(legacyHugo))) return 'hugo';
-  if ((await exists(path.join(root, 'archetypes'))) && (await exists(path.join(root, 'content')))) return 'hugo';
+  if (legacyHugo && /baseurl/i.test(await readSmall(legacyHugo))) return config('hugo');
+  if ((await exists(path.join(root, 'archetypes'))) && (await exists(path.join(root, 'content')))) return { kind: 'hugo', byConfig: false };
 
-  if ((await firstExisting(root, ['_config.yml', '_config.yaml', '_config.toml'])) || (await exists(path.join(root, '_posts')))) return 'jekyll';
+  if (await firstExisting(root, ['_config.yml', '_config.yaml', '_config.toml'])) return config('jekyll');
+  if (await exists(path.join(root, '_posts'))) return { kind: 'jekyll', byConfig: false };
 
-  if (await firstExisting(root, ['astro.config.mjs', 'astro.config.js', 'astro.config.ts', 'astro.config.mts', 'astro.config.cjs'])) return 'astro';
+  if (await firstExisting(root, ['astro.config.mjs', 'astro.config.js', 'astro.config.ts', 'astro.config.mts', 'astro.config.cjs'])) return config('astro');
 
-  if (await firstExisting(root, ['.eleventy.js', 'eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs', 'eleventy.config.ts'])) return 'eleventy';
+  if (await firstExisting(root, ['.eleventy.js', 'eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs', 'eleventy.config.ts'])) return config('eleventy');
   const pkg = await readSmall(path.join(root, 'package.json'));
-  if (pkg.includes('"@11ty/eleventy"')) return 'eleventy';
-  if (pkg.includes('"astro"')) return 'astro';
+  if (pkg.includes('"@11ty/eleventy"')) return config('eleventy');
+  if (pkg.includes('"astro"')) return config('astro');
 
-  return 'unknown';
+  return { kind: 'unknown', byConfig: false };
 }

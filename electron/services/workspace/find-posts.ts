@@ -1,33 +1,38 @@
 /**
  * Lists the files of a site that are posts, by the generator's own rules.
  * Section pages (`_index.md`) and templates (`_defaults.md`, archetypes) are not posts.
+ * Only the generator's real output, theme and template folders are skipped
+ * (see site-layout.ts); a content section named `themes` or `resources` is content.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { JEKYLL_POST_NAME } from '../../../shared/document/file-name-date';
 import type { SiteKind } from '../../../shared/model';
+import { defaultSiteLayout, readSiteLayout, type SiteLayout } from './site-layout';
 
 const MARKDOWN = /\.(md|markdown|mdown|mkdn|mkd|mdx)$/i;
-const JEKYLL_POST = /^\d{4}-\d{2}-\d{2}-.+/;
-/** Folders no generator reads posts from: VCS, dependencies and build output. */
-const SKIPPED_DIRS = new Set(['node_modules', '_site', 'vendor', 'public', 'dist', 'resources', 'archetypes', '_includes', '_layouts', '_data', 'themes']);
 const NOT_POSTS = new Set(['_index.md', '_defaults.md', 'readme.md', 'changelog.md', 'license.md', 'contributing.md', 'code_of_conduct.md']);
 
-/** Where each kind keeps its posts, relative to the root. */
-const POST_ROOTS: Record<SiteKind, string[]> = {
-  jekyll: ['.'],
-  hugo: ['content'],
-  zola: ['content'],
-  astro: ['src/content', 'src/pages'],
-  eleventy: ['.'],
-  unknown: ['.'],
-};
-
-export function isPostPath(kind: SiteKind, relative: string): boolean {
+/**
+ * Whether a site-relative path (`/` separators) is one of the site's posts,
+ * without touching the disk. Pass the site's layout (Workspace.layout()) to
+ * honour its configured folders; a bare kind assumes the generator's defaults.
+ */
+export function isPostPath(site: SiteKind | SiteLayout, relative: string): boolean {
+  const layout = typeof site === 'string' ? defaultSiteLayout(site) : site;
   const segments = relative.split('/');
+  if (segments.some((s) => s === '' || s === '.' || s === '..')) return false;
   const folders = segments.slice(0, -1);
-  if (folders.some((s) => s.startsWith('.') || SKIPPED_DIRS.has(s))) return false;
-  if (!POST_ROOTS[kind].some((dir) => dir === '.' || relative.startsWith(dir + '/'))) return false;
-  return isPostFile(kind, folderFacts(folders), segments[segments.length - 1] ?? '');
+  if (!layout.contentDirs.some((dir) => dir === '' || relative.startsWith(dir + '/'))) return false;
+  for (let depth = 1; depth <= folders.length; depth++) {
+    if (isSkippedFolder(layout, folders.slice(0, depth).join('/'), folders[depth - 1]!)) return false;
+  }
+  return isPostFile(layout.kind, folderFacts(folders), segments[segments.length - 1]!);
+}
+
+/** Dot folders (VCS, caches), dependencies, and the layout's output and theme folders. */
+function isSkippedFolder(layout: SiteLayout, relative: string, name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules' || layout.skippedDirs.has(relative);
 }
 
 /** What a file's folders say about it, worked out once per folder while walking. */
@@ -43,7 +48,7 @@ function folderFacts(folders: readonly string[]): FolderFacts {
 
 function isPostFile(kind: SiteKind, folder: FolderFacts, name: string): boolean {
   if (name.startsWith('.') || !MARKDOWN.test(name) || NOT_POSTS.has(name.toLowerCase()) || name.startsWith('_template')) return false;
-  if (kind === 'jekyll') return folder.inDrafts || (folder.inPosts && JEKYLL_POST.test(name));
+  if (kind === 'jekyll') return folder.inDrafts || (folder.inPosts && JEKYLL_POST_NAME.test(name));
   return true;
 }
 
@@ -51,14 +56,20 @@ function isPostFile(kind: SiteKind, folder: FolderFacts, name: string): boolean 
  * Site-relative paths (with `/`) of every post, in no particular order.
  * One readdir per folder, synchronously: a 10,000-post folder lists in ~8 ms.
  */
-export async function findPosts(root: string, kind: SiteKind): Promise<string[]> {
+export async function findPosts(root: string, site: SiteKind | SiteLayout): Promise<string[]> {
+  const layout = typeof site === 'string' ? await readSiteLayout(root, site) : site;
   const found: string[] = [];
-  for (const dir of POST_ROOTS[kind]) walk(root, dir === '.' ? '' : dir, kind, found);
+  // A content folder inside another (Hugo's `content` and `content/en`) is walked once.
+  const dirs = layout.contentDirs.filter((dir, _, all) => !all.some((other) => other !== dir && (other === '' || dir.startsWith(other + '/'))));
+  for (const dir of new Set(dirs)) {
+    if (dir.split('/').some((name, i, parts) => name && isSkippedFolder(layout, parts.slice(0, i + 1).join('/'), name))) continue;
+    walk(root, layout, dir, found);
+  }
   return found;
 }
 
-/** Walks below a post root; dot-named and skipped folders are never entered, so files need only the cheap checks. */
-function walk(root: string, relativeDir: string, kind: SiteKind, found: string[]): void {
+/** Walks below a post root; skipped folders are never entered, so files need only the cheap checks. */
+function walk(root: string, layout: SiteLayout, relativeDir: string, found: string[]): void {
   let entries;
   try {
     entries = readdirSync(path.join(root, relativeDir), { withFileTypes: true });
@@ -72,10 +83,10 @@ function walk(root: string, relativeDir: string, kind: SiteKind, found: string[]
     const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
     // Symlinks are not followed: they could lead out of the site or loop.
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) subdirs.push(relative);
-    } else if (entry.isFile() && isPostFile(kind, folder, entry.name)) {
+      if (!isSkippedFolder(layout, relative, entry.name)) subdirs.push(relative);
+    } else if (entry.isFile() && isPostFile(layout.kind, folder, entry.name)) {
       found.push(relative);
     }
   }
-  for (const sub of subdirs) walk(root, sub, kind, found);
+  for (const sub of subdirs) walk(root, layout, sub, found);
 }

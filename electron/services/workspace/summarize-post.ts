@@ -1,12 +1,13 @@
 /** The post-list facts of one post: title, date, draft, tags, categories, words. */
 import { splitFrontMatter } from '../../../shared/document/front-matter-block';
+import { fileNameDate, withoutNameDate } from '../../../shared/document/file-name-date';
 import { parseYaml } from '../../../shared/front-matter/parse-values';
+import { decodeEntities } from '../../../shared/html/entities';
 import { isDraft } from '../../../shared/front-matter/post-document';
 import { pickTopLevelYaml } from '../../../shared/front-matter/summary-fields';
 import type { FrontMatterInfo, FrontMatterValue, PostSummary } from '../../../shared/model';
 import { readFrontMatter } from '../front-matter/read-front-matter';
 
-const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})-/;
 const DATE_IN_PERMALINK = /(?:^|\/)(\d{4})\/(\d{2})\/(\d{2})(?:\/|$)/;
 
 /**
@@ -23,7 +24,8 @@ export function summarizePost(relative: string, text: string, { words = true }: 
 
   const summary: PostSummary = {
     path: relative,
-    title: stringField(fields.title) ?? firstHeading(body) ?? humanize(stem.replace(DATE_PREFIX, '')),
+    // Layouts print the title as HTML, so `&#58;` is read as `:`; the list shows what readers see.
+    title: decodeEntities(stringField(fields.title) ?? firstHeading(body) ?? humanize(withoutNameDate(stem))),
     date: dateOf(fields, stem),
     draft: isDraft(relative, fields),
     tags: list(fields.tags ?? taxonomy(fields, 'tags')),
@@ -59,7 +61,7 @@ function stringField(value: FrontMatterValue | undefined): string | null {
 function dateOf(fields: Record<string, FrontMatterValue>, stem: string): string | null {
   const written = stringField(fields.date);
   if (written) return written;
-  const fromName = DATE_PREFIX.exec(stem)?.[1];
+  const fromName = fileNameDate(stem);
   if (fromName) return fromName;
   // Zola sites such as the Rust blog put the date in the permalink (`path = "2014/11/20/cargo"`).
   const permalink = stringField(fields.path) ?? stringField(fields.permalink);

@@ -2,13 +2,13 @@
  * invalid-front-matter, required-field, unknown-value and filename-date:
  * the post's fields against the syntax, the site's schema and its file name.
  */
+import { fileNameDate } from '../../document/file-name-date';
 import type { FieldSchema } from '../../front-matter/schema';
 import type { FrontMatterValue } from '../../model';
 import { problemAt, type PostContext } from '../post-context';
 import type { Problem } from '../types';
 import { frontMatterKeyOffset, frontMatterRawValue, frontMatterValueOffset } from './front-matter-positions';
 
-const FILENAME_DATE = /^(\d{4}-\d{2}-\d{2})[-_]/;
 const WRITTEN_DATE = /^["']?(\d{4}-\d{2}-\d{2})/;
 
 export function checkFrontMatter(context: PostContext): Problem[] {
@@ -22,7 +22,7 @@ export function checkFrontMatter(context: PostContext): Problem[] {
     return problems; // the fields cannot be judged until the block parses
   }
   const data = fm?.data ?? {};
-  const fileDate = FILENAME_DATE.exec(context.input.path.split('/').pop() ?? '')?.[1] ?? null;
+  const fileDate = fileNameDate(context.input.path.split('/').pop() ?? '');
   for (const field of context.input.schema?.fields ?? []) {
     checkRequired(context, field, data, fileDate, problems);
     checkChoices(context, field, data[field.key], problems);

@@ -1,0 +1,162 @@
+/**
+ * Where a site keeps its pages and its static files, read from the
+ * generator's own configuration: Hugo's `contentDir`, `publishDir` and
+ * `module.mounts`, Jekyll's `destination` and `exclude`, Zola's
+ * `output_dir`, Eleventy's `dir.input`/`dir.output`, Astro's `outDir`.
+ * Only folders at the site root are ever skipped: a `content/docs/resources/`
+ * section is content, whatever its name.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseJson, parseToml, parseYaml } from '../../../shared/front-matter/parse-values';
+import type { FrontMatterValue, SiteKind } from '../../../shared/model';
+
+export interface SiteLayout {
+  kind: SiteKind;
+  /** Folders (site-relative, `/` separators, '' for the root) whose Markdown files are pages. */
+  contentDirs: string[];
+  /** Site-relative folders that hold no pages: build output, dependencies, themes, templates (at the root, or the input folder's own). */
+  skippedDirs: ReadonlySet<string>;
+  /** Folders whose files are served at the site root (Hugo static mounts, `static/`, `public/`). */
+  staticDirs: string[];
+}
+
+/** Never pages, in any generator: dependencies and tool caches at the root. */
+const ALWAYS_SKIPPED = ['node_modules', 'vendor', '.git'];
+/** Each generator's default output, theme and template folders at the root. */
+const SKIPPED_BY_KIND: Record<SiteKind, string[]> = {
+  jekyll: ['_site', '_includes', '_layouts', '_data', '_sass'],
+  hugo: ['public', 'resources', 'themes', 'archetypes', 'layouts'],
+  zola: ['public', 'themes', 'templates'],
+  astro: ['dist'],
+  eleventy: ['_site', '_includes', '_data'],
+  unknown: ['_site', 'public', 'dist', 'themes'],
+};
+
+const CONFIG_FILES: Record<SiteKind, string[]> = {
+  jekyll: ['_config.yml', '_config.yaml', '_config.toml'],
+  hugo: ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'],
+  zola: ['zola.toml', 'config.toml'],
+  astro: ['astro.config.mjs', 'astro.config.js', 'astro.config.ts', 'astro.config.mts', 'astro.config.cjs'],
+  eleventy: ['eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs', 'eleventy.config.ts', '.eleventy.js'],
+  unknown: [],
+};
+
+type Config = Record<string, FrontMatterValue>;
+
+export async function readSiteLayout(root: string, kind: SiteKind): Promise<SiteLayout> {
+  const { name, text } = await readConfigText(root, kind);
+  return layoutFromConfig(kind, name, text);
+}
+
+/** The layout a site of this kind has without any settings in its configuration. */
+export function defaultSiteLayout(kind: SiteKind): SiteLayout {
+  return layoutFromConfig(kind, '', '');
+}
+
+function layoutFromConfig(kind: SiteKind, name: string, text: string): SiteLayout {
+  const skipped = new Set([...ALWAYS_SKIPPED, ...SKIPPED_BY_KIND[kind]]);
+  switch (kind) {
+    case 'hugo':
+      return hugoLayout(parseConfig(name, text), skipped);
+    case 'jekyll': {
+      const config = parseConfig(name, text);
+      addFolder(skipped, config.destination);
+      // `exclude` names files and folders Jekyll never reads; only root folders matter here.
+      if (Array.isArray(config.exclude)) for (const entry of config.exclude) addFolder(skipped, entry);
+      return { kind, contentDirs: [''], skippedDirs: skipped, staticDirs: [''] };
+    }
+    case 'zola':
+      addFolder(skipped, parseConfig(name, text).output_dir);
+      return { kind, contentDirs: ['content'], skippedDirs: skipped, staticDirs: ['static'] };
+    case 'astro':
+      addFolder(skipped, scriptSetting(text, 'outDir'));
+      return { kind, contentDirs: ['src/content', 'src/pages'], skippedDirs: skipped, staticDirs: ['public'] };
+    case 'eleventy': {
+      const input = folderSetting(scriptSetting(text, 'input')) ?? '';
+      addFolder(skipped, scriptSetting(text, 'output'));
+      // Eleventy's includes and data folders are relative to its input folder.
+      for (const [key, fallback] of [['includes', '_includes'], ['data', '_data']] as const) addFolder(skipped, path.posix.join(input || '.', scriptSetting(text, key) ?? fallback));
+      return { kind, contentDirs: [input], skippedDirs: skipped, staticDirs: [input, 'public', ''].filter((d, i, all) => all.indexOf(d) === i) };
+    }
+    default:
+      return { kind, contentDirs: [''], skippedDirs: skipped, staticDirs: [''] };
+  }
+}
+
+/**
+ * Hugo: content is `contentDir` (per language too), unless `module.mounts`
+ * mounts folders as `content` — then, as Hugo does, only those. Static files
+ * are `static/` plus every folder mounted as `static` or `assets`.
+ */
+function hugoLayout(config: Config, skipped: Set<string>): SiteLayout {
+  addFolder(skipped, config.publishDir ?? config.publishdir);
+  const mounts = Array.isArray(asRecord(config.module)?.mounts) ? (asRecord(config.module)!.mounts as FrontMatterValue[]) : [];
+  const mounted = (target: string) =>
+    mounts.flatMap((m) => {
+      const mount = asRecord(m);
+      const source = folderSetting(mount?.source);
+      const to = typeof mount?.target === 'string' ? mount.target.replace(/^\/+|\/+$/g, '') : '';
+      return source !== null && (to === target || to.startsWith(target + '/')) ? [source] : [];
+    });
+  const contentDirs = new Set(mounted('content'));
+  if (contentDirs.size === 0) {
+    contentDirs.add(folderSetting(config.contentDir ?? config.contentdir) ?? 'content');
+    const languages = asRecord(config.languages);
+    for (const language of Object.values(languages ?? {})) {
+      const dir = folderSetting(asRecord(language)?.contentDir ?? asRecord(language)?.contentdir);
+      if (dir !== null) contentDirs.add(dir);
+    }
+  }
+  const staticDirs = new Set(['static', ...mounted('static'), ...mounted('assets'), 'assets']);
+  return { kind: 'hugo', contentDirs: [...contentDirs], skippedDirs: skipped, staticDirs: [...staticDirs] };
+}
+
+async function readConfigText(root: string, kind: SiteKind): Promise<{ name: string; text: string }> {
+  for (const name of CONFIG_FILES[kind]) {
+    try {
+      return { name, text: (await readFile(path.join(root, name), 'utf8')).slice(0, 256 * 1024) };
+    } catch {
+      /* try the next name */
+    }
+  }
+  return { name: '', text: '' };
+}
+
+/** A broken configuration leaves the defaults: the generator would refuse it anyway, and the list should still show. */
+function parseConfig(name: string, text: string): Config {
+  if (!text) return {};
+  try {
+    if (name.endsWith('.toml')) return parseToml(text);
+    if (name.endsWith('.json')) return parseJson(text);
+    return parseYaml(text);
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * A string setting in a JavaScript configuration (`output: "dist"`,
+ * `outDir: './build'`), read as text: configurations are code, never run.
+ */
+function scriptSetting(text: string, key: string): string | null {
+  const match = new RegExp(`\\b${key}\\s*:\\s*(["'\`])([^"'\`\\n]+)\\1`).exec(text);
+  return match?.[2] ?? null;
+}
+
+/** A site-relative folder, `/`-separated without `./` or trailing `/`; null when absent or outside the site. */
+function folderSetting(value: FrontMatterValue | undefined): string | null {
+  if (typeof value !== 'string') return null;
+  const folder = path.posix.normalize(value.trim().replace(/\\/g, '/')).replace(/^\.\/?|\/+$/g, '');
+  if (folder === '' || folder === '.') return '';
+  return folder.startsWith('../') || folder.startsWith('/') ? null : folder;
+}
+
+function addFolder(skipped: Set<string>, value: FrontMatterValue | undefined): void {
+  const folder = folderSetting(value);
+  if (folder) skipped.add(folder);
+}
+
+function asRecord(value: FrontMatterValue | undefined): Config | null {
+  return value && typeof value === 'object' && !Array.isArray(value) ? value : null;
+}
