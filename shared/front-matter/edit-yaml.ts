@@ -9,14 +9,34 @@ import type { FrontMatterValue } from '../model';
 import { isRecord, nestValue, valuesEqual } from './field-path';
 import { FrontMatterEditError } from './edit-error';
 import { applySplices, indentAt, lineEndAfter, lineStartAt, type Splice } from './text-splice';
-import { formatFlowValue, formatYamlKey, formatYamlScalar, formatYamlValue, type YamlScalarStyle } from './yaml-format';
+import { formatFlowValue, formatYamlKey, formatYamlScalar, formatYamlValue, replacementStyle, sharedItemStyle, type YamlScalarStyle } from './yaml-format';
 
 type AnyPair = Pair<unknown, unknown>;
 
 function parseEditable(content: string) {
-  const doc = parseDocument(content, { uniqueKeys: true, strict: true });
+  let doc = parseDocument(content, { uniqueKeys: true, strict: true, logLevel: 'silent' });
+  // A quoted value continued at column 0 (ruby-lang's news posts) is refused by `yaml` but read by
+  // Jekyll, js-yaml and so by `get`: parse a same-length copy whose continuation line breaks are spaces
+  // (a single break folds to a space anyway), so every range still points into the real text.
+  let ranges = content;
+  for (let tries = 0; tries < 50 && doc.errors.some(isColumnZeroContinuation); tries++) {
+    const at = unclosedQuoteBreak(ranges, doc.errors.find(isColumnZeroContinuation)!.pos[0]);
+    if (at === -1) break;
+    ranges = ranges.slice(0, at) + ' ' + ranges.slice(at + 1);
+    doc = parseDocument(ranges, { uniqueKeys: true, strict: true, logLevel: 'silent' });
+  }
   if (doc.errors.length > 0) throw new FrontMatterEditError('The YAML front matter is invalid; fix it in the source first.', undefined, 'invalid');
   return doc;
+}
+
+function isColumnZeroContinuation(error: { code: string; message: string }): boolean {
+  return error.code === 'MISSING_CHAR' && /quote/i.test(error.message);
+}
+
+/** The line break where an unclosed quoted value reported at `pos` runs on into a line at column 0. */
+function unclosedQuoteBreak(content: string, pos: number): number {
+  const at = content.indexOf('\n', Math.max(0, pos - 1));
+  return at !== -1 && at + 1 < content.length && /[^\s#]/.test(content[at + 1]!) ? at : -1;
 }
 
 function keyOf(pair: AnyPair): string | null {
@@ -125,7 +145,7 @@ function replaceValue(content: string, pair: AnyPair, value: FrontMatterValue): 
   const scalarValue = !Array.isArray(value) && !isRecord(value);
   if (scalarValue && (isScalar(node) || isAlias(node) || node === null)) {
     const range = rangeOf(node);
-    const style = isScalar(node) ? (node.type as YamlScalarStyle | undefined) : undefined;
+    const style = isScalar(node) ? replacementStyle(node.type, current, value) : undefined;
     const start = colonEnd(content, pair);
     const empty = !range || range[0] === range[1];
     const blockIndent = style === 'BLOCK_LITERAL' || style === 'BLOCK_FOLDED' ? blockScalarIndent(content, range![0], keyIndent) : keyIndent + '  ';
@@ -161,7 +181,7 @@ function blockScalarIndent(content: string, start: number, keyIndent: string): s
  */
 function editSequence(content: string, seq: YAMLSeq, next: FrontMatterValue[]): string | null {
   const items = seq.items as unknown[];
-  if (seq.flow) return containsMultiline(next) ? null : replaceWhole(content, seq, next);
+  if (seq.flow) return containsMultiline(next) ? null : (editFlowSequence(content, seq, next) ?? replaceWhole(content, seq, next));
   if (next.length === 0 || items.length === 0) return null;
   const scalarItems = items.every((item) => isScalar(item) && rangeOf(item) !== null && !String(item.type).startsWith('BLOCK'));
   if (!scalarItems || next.some((item) => item === null || Array.isArray(item) || isRecord(item) || containsMultiline(item))) return null;
@@ -185,19 +205,47 @@ function editSequence(content: string, seq: YAMLSeq, next: FrontMatterValue[]): 
   const common = Math.min(oldMiddle, newMiddle);
   for (let k = 0; k < common; k++) {
     const item = old[prefix + k]!;
-    splices.push({ start: item.range[0], end: item.range[1], text: format(next[prefix + k]!, item.type) });
+    splices.push({ start: item.range[0], end: item.range[1], text: format(next[prefix + k]!, replacementStyle(item.type, item.toJSON(), next[prefix + k])) });
   }
   for (let k = common; k < oldMiddle; k++) {
     const item = old[prefix + k]!;
     splices.push({ start: lineStartAt(content, item.range[0]), end: lineEndAfter(content, item.range[1]), text: '' });
   }
   if (newMiddle > oldMiddle) {
-    const lines = next.slice(prefix + oldMiddle, prefix + newMiddle).map((value) => `${itemPrefix}${format(value)}\n`).join('');
+    const style = sharedItemStyle(old.map((item) => ({ type: item.type, value: item.toJSON() })), false);
+    const lines = next.slice(prefix + oldMiddle, prefix + newMiddle).map((value) => `${itemPrefix}${format(value, style)}\n`).join('');
     const before = prefix + oldMiddle - 1;
     const at = before >= 0 ? lineEndAfter(content, old[before]!.range[1]) : lineStartAt(content, old[0]!.range[0]);
     splices.push({ start: at, end: at, text: at === content.length && !content.endsWith('\n') ? '\n' + lines.slice(0, -1) : lines });
   }
   return applySplices(content, splices);
+}
+
+/**
+ * A one-line flow list of scalars (`[a, "b", 'c']`): items that stay keep
+ * their text, quoting included; new items take the quoting every item shares.
+ */
+function editFlowSequence(content: string, seq: YAMLSeq, next: FrontMatterValue[]): string | null {
+  const old = seq.items as Array<{ toJSON(): unknown; range?: [number, number, number] | null; type?: string }>;
+  if (old.length === 0 || !old.every((item) => isScalar(item) && item.range)) return null;
+  if (next.some((item) => Array.isArray(item) || isRecord(item))) return null;
+  const start = old[0]!.range![0];
+  const end = old[old.length - 1]!.range![1];
+  if (/[\n#]/.test(content.slice(start, end))) return null;
+  const separator = old.length > 1 ? content.slice(old[0]!.range![1], old[1]!.range![0]) : ', ';
+  if (!/^[ \t]*,[ \t]*$/.test(separator)) return null;
+  const style = sharedItemStyle(old.map((item) => ({ type: item.type, value: item.toJSON() })), true);
+  const unused = old.map((item) => ({ text: content.slice(item.range![0], item.range![1]), value: item.toJSON() as FrontMatterValue, used: false }));
+  const texts = next.map((value) => {
+    const same = unused.find((item) => !item.used && valuesEqual(item.value, value));
+    if (same) {
+      same.used = true;
+      return same.text;
+    }
+    return value === null ? 'null' : formatYamlScalar(value as string | number | boolean, { style, blockIndent: '', flow: true });
+  });
+  if (texts.length === 0) return null;
+  return applySplices(content, [{ start, end, text: texts.join(separator) }]);
 }
 
 function appendTopLevel(content: string, key: string, value: FrontMatterValue): string {

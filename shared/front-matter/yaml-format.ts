@@ -14,10 +14,13 @@ const YAML11_SPECIAL = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|=|
 
 /** True when `value` can be written without quotes and reads back as the same string. */
 export function isPlainSafe(value: string, flow = false): boolean {
-  if (value === '' || value !== value.trim() || /[\n\r\t\u0085\u2028\u2029]/.test(value)) return false;
+  // Only space and tab are YAML whitespace: a no-break space at either end is still plain text.
+  if (value === '' || /^[ ]|[ ]$/.test(value) || /[\n\r\t\u0085\u2028\u2029]/.test(value)) return false;
   if (flow && /[,[\]{}]/.test(value)) return false;
   if (YAML11_SPECIAL.test(value) || /^[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.\d*)?$/.test(value)) return false; // YAML 1.1 booleans, sexagesimals
-  if (/[^\p{L}\p{N}\p{P}\p{S} ]/u.test(value)) return false; // control and other invisible characters read better escaped
+  // Control and other invisible characters read better escaped; combining marks (Bengali, Hindi, Arabic
+  // vowel signs), no-break spaces and the joiners of Indic and Persian text are ordinary text.
+  if (/[^\p{L}\p{M}\p{N}\p{P}\p{S} \u00a0\u202f\u200c\u200d]/u.test(value)) return false;
   try {
     const read: unknown = parse(`k: ${value}\n`, { strict: true });
     if (!isRecord(read) || read.k !== value) return false;
@@ -27,6 +30,24 @@ export function isPlainSafe(value: string, flow = false): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The style a replaced scalar keeps: the author's, except that quotes the old
+ * value needed (`"a: b"`) are dropped when the new value does not need them,
+ * so a value changed and changed back reads as it was written.
+ */
+export function replacementStyle(style: string | undefined, previous: unknown, next: unknown): YamlScalarStyle | undefined {
+  const quoted = style === 'QUOTE_DOUBLE' || style === 'QUOTE_SINGLE';
+  if (quoted && typeof previous === 'string' && !isPlainSafe(previous) && typeof next === 'string' && isPlainSafe(next)) return 'PLAIN';
+  return style as YamlScalarStyle | undefined;
+}
+
+/** The quoting that list items share by choice (every item quoted the same way though none needs it), for new items. */
+export function sharedItemStyle(items: ReadonlyArray<{ type?: string; value: unknown }>, flow: boolean): YamlScalarStyle | undefined {
+  const first = items[0]?.type;
+  if (first !== 'QUOTE_DOUBLE' && first !== 'QUOTE_SINGLE') return undefined;
+  return items.every((item) => item.type === first && (typeof item.value !== 'string' || isPlainSafe(item.value, flow))) ? first : undefined;
 }
 
 export function quoteDouble(value: string): string {

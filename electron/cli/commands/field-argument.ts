@@ -1,5 +1,5 @@
 /** How `get` and `set` name fields and values on the command line. */
-import { parse } from 'yaml';
+import { isScalar, parseDocument } from 'yaml';
 import type { FrontMatterData } from '../../../shared/front-matter/field-path';
 import type { FrontMatterValue } from '../../../shared/model';
 import { UsageError } from '../io';
@@ -14,19 +14,37 @@ export function fieldPath(data: FrontMatterData, key: string): string[] {
 }
 
 /**
- * A value as YAML would read it after `key: ` (`true`, `3`, `[a, b]`, `"x"`),
- * except that text YAML would turn into a map (`Paris: the recap`) stays text.
+ * A value as YAML would read it after `key: ` (`true`, `3`, `[a, b]`, `"x"`,
+ * `null`), except that text YAML would turn into a map (`Paris: the recap`)
+ * or cut at a comment (`C# #1`) stays the text typed. A value that starts
+ * like YAML (`[`, `{`, a quote) but does not parse is refused with where it
+ * breaks, so a typo never turns a list into a string. The parser's warnings
+ * (`%bad` reads as a directive) are collected, never printed.
  */
-export function parseFieldValue(text: string): FrontMatterValue {
-  if (text.trim() === '') return '';
-  try {
-    const value: unknown = parse(text, { strict: true, maxAliasCount: 0, uniqueKeys: true });
-    if (value === undefined) return '';
-    if (value !== null && typeof value === 'object' && !Array.isArray(value) && !text.trim().startsWith('{')) return text;
-    return toValue(value) ?? text;
-  } catch {
-    return text;
+export function parseFieldValue(text: string, key = 'value'): FrontMatterValue {
+  const trimmed = text.trim();
+  if (trimmed === '') return '';
+  const doc = parseDocument(trimmed, { strict: true, uniqueKeys: true, logLevel: 'silent' });
+  const error = doc.errors[0];
+  if (error) {
+    if (/^[[{"']/.test(trimmed)) {
+      const column = error.linePos?.[0].col ?? error.pos[0] + 1;
+      const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      throw new UsageError(`The value of ${key} is not valid YAML at column ${column} of "${trimmed}": ${reason.replace(/\.?$/, '.')} Quote the whole value to write it as text.`);
+    }
+    return trimmed;
   }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 0 });
+  } catch {
+    return trimmed;
+  }
+  if (value === undefined) return '';
+  if (isScalar(doc.contents) && doc.contents.type === 'PLAIN' && typeof value === 'string' && value !== trimmed) return trimmed;
+  if (value !== null && typeof value === 'object' && !Array.isArray(value) && !trimmed.startsWith('{')) return trimmed;
+  const converted = toValue(value);
+  return converted === undefined ? trimmed : converted;
 }
 
 function toValue(value: unknown): FrontMatterValue | undefined {
