@@ -8,11 +8,12 @@ import { checkEmbeds } from './rules/embeds';
 import { checkMojibake } from './rules/encoding';
 import { checkFrontMatter } from './rules/front-matter';
 import { checkInsecureUrls } from './rules/insecure-url';
+import { checkInvalidDates } from './rules/invalid-date';
 import { checkLinksAndImages } from './rules/links-and-images';
 import { checkUnsafeHtml } from './rules/unsafe-html';
 import type { CheckInput, Problem } from './types';
 
-const rules = [checkFrontMatter, checkLinksAndImages, checkUnsafeHtml, checkInsecureUrls, checkDuplicateScripts, checkMojibake, checkEmbeds];
+const rules = [checkFrontMatter, checkLinksAndImages, checkUnsafeHtml, checkInsecureUrls, checkDuplicateScripts, checkMojibake, checkEmbeds, checkInvalidDates];
 
 export function checkPost(input: CheckInput): Problem[] {
   const context = buildPostContext(input);

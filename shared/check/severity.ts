@@ -13,6 +13,7 @@ export const ruleSeverity: Record<RuleId, Severity> = {
   'required-field': 'error', // the layout needs it
   'unknown-value': 'error', // e.g. an author the site has no page for
   'invalid-embed': 'error', // a video or tweet that cannot load
+  'invalid-date': 'error', // the generator refuses the post
   'missing-alt': 'warning', // readable, but not accessible
   'insecure-url': 'warning', // works, but mixed content or a needless http hop
   'duplicate-script': 'warning', // works, loads the same script again

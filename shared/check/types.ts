@@ -15,6 +15,7 @@ export const ruleIds = [
   'unknown-value',
   'filename-date',
   'invalid-embed',
+  'invalid-date',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];
 

@@ -19,14 +19,17 @@ export const DATE_EXAMPLE = '2024-05-01 (or 2024-05-01 10:00:00 +0200)';
 export function isGeneratorDate(text: string, kind: SiteKind): boolean {
   const value = text.trim().replace(/^(["'])(.*)\1$/, '$2');
   const iso = ISO_LIKE.exec(value);
-  if (iso) return validCalendar(Number(iso[1]), Number(iso[2]), Number(iso[3]), iso[4] === undefined ? 0 : Number(iso[4]), iso[5] === undefined ? 0 : Number(iso[5]), iso[6] === undefined ? 0 : Number(iso[6]));
+  // Ruby's Time.parse (Jekyll) takes any day up to 31 and ignores what follows a date (`2023-01-29 18:30:22 2023 -0800`).
+  const lenient = kind === 'jekyll' || kind === 'unknown';
+  if (iso) return validCalendar(Number(iso[1]), Number(iso[2]), Number(iso[3]), iso[4] === undefined ? 0 : Number(iso[4]), iso[5] === undefined ? 0 : Number(iso[5]), iso[6] === undefined ? 0 : Number(iso[6]), lenient);
+  const leading = lenient ? /^(\d{4})-(\d{1,2})-(\d{1,2})(?=[\sT]|$)/.exec(value) : null;
+  if (leading) return validCalendar(Number(leading[1]), Number(leading[2]), Number(leading[3]), 0, 0, 0, true);
   if (kind === 'eleventy' && ELEVENTY_WORDS.test(value)) return true;
   if (kind === 'zola') return false; // Zola reads only TOML dates and RFC 3339 text
   return MONTH_NAME.test(value) && /\b\d{4}\b/.test(value) && /\b\d{1,2}\b/.test(value) && !Number.isNaN(Date.parse(value));
 }
 
-function validCalendar(year: number, month: number, day: number, hour: number, minute: number, second: number): boolean {
+function validCalendar(year: number, month: number, day: number, hour: number, minute: number, second: number, anyDayTo31: boolean): boolean {
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60) return false;
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day <= days;
+  return day <= (anyDayTo31 ? 31 : new Date(Date.UTC(year, month, 0)).getUTCDate());
 }
