@@ -15,6 +15,8 @@ import { MAX_IMAGE_BASE64_CHARS, type ImportedImage } from './media/images';
 import type { AddCollectedResult, CollectedCard, EventPostDefaults } from './collect/types';
 import { MAX_PHOTOS_PER_CALL, type PhotoResult } from './media/photos';
 
+import { branchName, remoteName } from './git-names';
+import { utf8Length } from './document/utf8-length';
 /** Largest post Recap edits; larger files get a clear refusal instead of a frozen window. */
 export const MAX_POST_BYTES = 10 * 1024 * 1024;
 
@@ -25,7 +27,15 @@ const relativePath = z
   .refine((p) => !p.includes('\0'), 'A path cannot contain NUL characters.');
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'Expected a SHA-256 hash.');
+/** A post's text: the limit counts UTF-8 bytes, as the file will take on disk ('€' is three). */
+const postText = z
+  .string()
+  .max(MAX_POST_BYTES)
+  .refine((text) => utf8Length(text) <= MAX_POST_BYTES, `A post can be at most ${MAX_POST_BYTES / 1024 / 1024} MB (as UTF-8).`);
+
 const cardId = z.string().regex(/^[0-9a-f]{16}$/, 'Expected a collected card id.');
+/** A window's or browser tab's own id for its journal slot. */
+const tabId = z.string().regex(/^[0-9a-f]{16,32}$/, 'Expected a tab id.');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD.');
 
 function method<I extends z.ZodType>(input: I) {
@@ -46,7 +56,7 @@ export const contract = {
     z
       .object({
         path: relativePath,
-        text: z.string().max(MAX_POST_BYTES),
+        text: postText,
         baseHash: sha256,
         /**
          * The post was deleted on disk and the author chose "Save again": create
@@ -55,6 +65,10 @@ export const contract = {
          */
         recreate: z.boolean().optional(),
       })
+        /** The author confirmed replacing a file whose permissions make it read-only (its mode and owner are kept). */
+        replaceReadOnly: z.boolean().optional(),
+        /** The window or tab saving: only its own journal slot is forgotten. */
+        tab: tabId.optional(),
       .strict(),
   ).returns<SaveResult>(),
   /** Journals unsaved editor text in the per-user state folder (never in the site), so a crash loses nothing. */
@@ -62,13 +76,15 @@ export const contract = {
     z
       .object({
         path: relativePath,
-        text: z.string().max(MAX_POST_BYTES),
+        text: postText,
         baseHash: sha256,
       })
+        /** The window or tab journaling: each keeps its own slot, so two tabs on one post never overwrite each other's draft. */
+        tab: tabId.optional(),
       .strict(),
   ).returns<null>(),
   /** Forgets a post's journaled text (its edits were discarded). Saving a post forgets it too. */
-  discardDraft: method(z.object({ path: relativePath }).strict()).returns<null>(),
+  discardDraft: method(z.object({ path: relativePath, tab: tabId.optional() }).strict()).returns<null>(),
   /** Journaled drafts of the opened site that differ from the file on disk; identical ones are dropped. */
   listDrafts: method(z.object({}).strict()).returns<RecoveredDraft[]>(),
   /** Opens an http(s) or mailto link in the system browser after validation. */
@@ -84,7 +100,7 @@ export const contract = {
   /** The site's front-matter fields: types, labels, required flags, choices and suggestions, in template order. */
   getSchema: method(z.object({}).strict()).returns<SiteSchema>(),
   /** The pre-publish check of a post's text as the editor holds it (saved or not), for the Problems panel. */
-  checkPost: method(z.object({ path: relativePath, text: z.string().max(MAX_POST_BYTES) }).strict()).returns<Problem[]>(),
+  checkPost: method(z.object({ path: relativePath, text: postText }).strict()).returns<Problem[]>(),
   /** How the site writes embeds (iframe HTML, bare URL, shortcode), learned from its posts; for pasting a URL as an embed. */
   getEmbedStyle: method(z.object({}).strict()).returns<EmbedStyle>(),
   /**
@@ -134,18 +150,18 @@ export const contract = {
         message: z.string().trim().min(1, 'A commit message is required.').max(65536),
         branch: z.discriminatedUnion('kind', [
           z.object({ kind: z.literal('current') }).strict(),
-          z.object({ kind: z.literal('new'), name: z.string().min(1).max(250) }).strict(),
+          z.object({ kind: z.literal('new'), name: branchName }).strict(),
         ]),
-        push: z.object({ remote: z.string().min(1).max(250) }).strict().optional(),
+        push: z.object({ remote: remoteName }).strict().optional(),
         /** "Export anyway" past errors of the pre-publish check. */
         force: z.boolean().optional(),
       })
       .strict(),
   ).returns<ExportResult>(),
   /** Pushes a branch of the export repository again (e.g. after `pullRebase`). */
-  pushBranch: method(z.object({ remote: z.string().min(1).max(250), branch: z.string().min(1).max(250) }).strict()).returns<PushOutcome>(),
+  pushBranch: method(z.object({ remote: remoteName, branch: branchName }).strict()).returns<PushOutcome>(),
   /** After a rejected push: replays the local commits on the remote branch (never stashes); returns the new tip. */
-  pullRebase: method(z.object({ remote: z.string().min(1).max(250), branch: z.string().min(1).max(250) }).strict()).returns<{ commit: string }>(),
+  pullRebase: method(z.object({ remote: remoteName, branch: branchName }).strict()).returns<{ commit: string }>(),
   /** The links collected for a post (per-user state folder, never in the site), in the author's order. */
   listCollected: method(z.object({ path: relativePath }).strict()).returns<CollectedCard[]>(),
   /** Adds the links in pasted text (one or many, whitespace separated; ones already collected are skipped). Offline: no request leaves. */
@@ -229,7 +245,7 @@ export const contract = {
       .object({
         path: relativePath,
         image: z.string().trim().min(1).max(4096).refine((v) => !/[\r\n]/.test(v) && !v.includes('\0'), 'An image path is one line.'),
-        text: z.string().max(MAX_POST_BYTES).optional(),
+        text: postText.optional(),
       })
       .strict(),
   ).returns<{ text: string; field: string }>(),

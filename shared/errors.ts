@@ -10,6 +10,8 @@ export const errorCodes = [
   'outside-folder',
   'not-a-folder',
   'binary-file',
+  /** A file that is not a post of the site (configuration, not Markdown, outside the post folders). */
+  'not-a-post',
   'not-utf8',
   'too-large',
   'unsupported-front-matter',

@@ -8,7 +8,7 @@ import { commands } from './commands/registry';
 import { EXIT_OK, EXIT_REFUSED, EXIT_USAGE, UsageError, type CliIo } from './io';
 
 /** Errors that mean "this input cannot be read" (exit 2) rather than "refused" (exit 1). */
-const UNREADABLE = new Set(['bad-request', 'not-found', 'not-a-folder', 'binary-file', 'not-utf8', 'too-large', 'invalid-front-matter', 'unsupported-front-matter', 'outside-folder']);
+const UNREADABLE = new Set(['bad-request', 'not-found', 'not-a-folder', 'binary-file', 'not-a-post', 'not-utf8', 'too-large', 'invalid-front-matter', 'unsupported-front-matter', 'outside-folder']);
 
 export function mainHelp(): string {
   const width = Math.max(...Object.values(commands).map((c) => c.synopsis.length));

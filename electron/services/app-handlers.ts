@@ -8,6 +8,7 @@ import { RecapError } from '../../shared/errors';
 import { safeExternalUrl } from '../../shared/links';
 import type { PostsChange, Session } from '../../shared/model';
 import { resolveInside } from './documents/confine';
+import { requirePost } from './documents/post-gate';
 import type { DraftJournal } from './documents/draft-journal';
 import { readPost } from './documents/read-post';
 import { recoverDrafts } from './documents/recover-drafts';
@@ -136,6 +137,14 @@ export function createHandlers(state: AppState, hooks: ShellHooks): Handlers {
   return {
     getSession: session,
 
+  /** The open workspace, once `path` is known to be one of its posts (never its configuration, .git/ or a binary). */
+  const postWorkspace = async (path: string): Promise<Workspace> => {
+    const workspace = state.requireWorkspace();
+    await resolveInside(workspace.site.root, path); // outside the folder (symlinks too) or in .git/ is said as such, first
+    requirePost(workspace.site, path);
+    return workspace;
+  };
+
     async openFolder({ path }) {
       let root: string | null | undefined = path;
       if (root === undefined) {
@@ -159,11 +168,11 @@ export function createHandlers(state: AppState, hooks: ShellHooks): Handlers {
     // The app's list needs no word counts: reading only file heads keeps big sites instant.
     listPosts: () => state.requireWorkspace().list({ words: false }),
 
-    readPost: ({ path }) => readPost(state.requireWorkspace().site.root, path),
+    readPost: async ({ path }) => readPost((await postWorkspace(path)).site.root, path),
 
     getSchema: () => state.requireWorkspace().schema(),
 
-    checkPost: ({ path, text }) => textChecker.check(state.requireWorkspace(), path, text),
+    checkPost: async ({ path, text }) => textChecker.check(await postWorkspace(path), path, text),
 
     getEmbedStyle: () => siteEmbedStyle(state.requireWorkspace()),
 
@@ -181,25 +190,26 @@ export function createHandlers(state: AppState, hooks: ShellHooks): Handlers {
       return created;
     },
 
-    async savePost({ path, text, baseHash, recreate }) {
-      const workspace = state.requireWorkspace();
-      const result = await savePost(workspace.site.root, path, text, baseHash, { recreate: recreate === true });
+    async savePost({ path, text, baseHash, recreate, replaceReadOnly, tab }) {
+      const workspace = await postWorkspace(path);
+      const result = await savePost(workspace.site.root, path, text, baseHash, { recreate: recreate === true, replaceReadOnly: replaceReadOnly === true });
       workspace.invalidate(path);
       // The text is on disk now; a leftover draft would only be offered for nothing.
-      await state.journal?.discard(workspace.site.root, path).catch(() => undefined);
+      // Only this tab's slot: another tab's unsaved text of the same post stays recoverable.
+      await state.journal?.discard(workspace.site.root, path, tab).catch(() => undefined);
       return result;
     },
 
-    async journalDraft({ path, text, baseHash }) {
-      const root = state.requireWorkspace().site.root;
-      await resolveInside(root, path);
-      await state.requireJournal().write(root, { path, text, baseHash });
+    async journalDraft({ path, text, baseHash, tab }) {
+      const root = (await postWorkspace(path)).site.root;
+      await state.requireJournal().write(root, { path, text, baseHash, tab });
       return null;
     },
 
-    async discardDraft({ path }) {
+    async discardDraft({ path, tab }) {
       const root = state.requireWorkspace().site.root;
-      await state.journal?.discard(root, path);
+      // With a tab, that tab's slot; without, every slot of the post (a recovered draft thrown away).
+      await (tab ? state.journal?.discard(root, path, tab) : state.journal?.discardAll(root, path));
       return null;
     },
 

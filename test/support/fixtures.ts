@@ -3,7 +3,7 @@
  * licences kept, large images left out) and are never changed: tests work on
  * temp copies.
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, cp, lstat, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,5 +33,18 @@ export async function copyFixture(...parts: string[]): Promise<string> {
   const dir = await tempDir();
   const target = path.join(dir, path.basename(parts[parts.length - 1]!));
   await cp(fixture(...parts), target, { recursive: true });
+  await makeWritable(target);
   return target;
+}
+
+/**
+ * A copy is the author's own checkout: writable, as a clone is (the project's
+ * fixtures may be write-protected on disk, and Recap honours read-only files).
+ */
+async function makeWritable(target: string): Promise<void> {
+  const info = await lstat(target);
+  if (info.isSymbolicLink()) return;
+  await chmod(target, info.mode | (info.isDirectory() ? 0o700 : 0o600));
+  if (!info.isDirectory()) return;
+  for (const name of await readdir(target)) await makeWritable(path.join(target, name));
 }

@@ -1,7 +1,9 @@
 /**
- * The recovery journal: unsaved editor text, one file per post, in the
- * per-user state folder (`<stateDir>/journal/<hash of site root>/<hash of
- * path>.json`), never inside the site. Each write is atomic, so a crash
+ * The recovery journal: unsaved editor text, one slot per post and window
+ * (or browser tab), in the per-user state folder (`<stateDir>/journal/<hash
+ * of site root>/<hash of path>[-<tab>].json`), never inside the site. Two
+ * tabs editing one post each keep their own slot: neither overwrites, nor
+ * (by saving) forgets, the other's text. Each write is atomic, so a crash
  * mid-write leaves the previous draft, never half of one.
  */
 import { createHash } from 'node:crypto';
@@ -22,12 +24,15 @@ export interface DraftRecord {
   text: string;
   /** ISO timestamp of this write. */
   savedAt: string;
+  /** The window or tab that wrote it; absent for a client that names none. */
+  tab?: string;
 }
 
 export interface DraftInput {
   path: string;
   text: string;
   baseHash: string;
+  tab?: string | undefined;
 }
 
 /** A journal file holds JSON-escaped text: leave room beyond the largest post. */
@@ -48,8 +53,8 @@ export class DraftJournal {
     return path.join(this.dir, sha256(root));
   }
 
-  fileFor(root: string, relative: string): string {
-    return path.join(this.siteDir(root), `${sha256(relative)}.json`);
+  fileFor(root: string, relative: string, tab?: string): string {
+    return path.join(this.siteDir(root), `${sha256(relative)}${tab ? `-${tab}` : ''}.json`);
   }
 
   async write(root: string, draft: DraftInput, now: Date = new Date()): Promise<void> {
@@ -58,8 +63,8 @@ export class DraftJournal {
     if (isInside(path.resolve(root), path.resolve(siteDir))) {
       throw new RecapError('refused', 'The recovery journal would be inside the site folder; set RECAP_STATE_DIR to a folder outside it.');
     }
-    const record: DraftRecord = { root, path: draft.path, baseHash: draft.baseHash, text: draft.text, savedAt: now.toISOString() };
-    const file = this.fileFor(root, draft.path);
+    const record: DraftRecord = { root, path: draft.path, baseHash: draft.baseHash, text: draft.text, savedAt: now.toISOString(), ...(draft.tab ? { tab: draft.tab } : {}) };
+    const file = this.fileFor(root, draft.path, draft.tab);
     await this.inOrder(file, async () => {
       // Drafts are private writing: only the user may read them.
       await mkdir(siteDir, { recursive: true, mode: 0o700 });
@@ -67,8 +72,8 @@ export class DraftJournal {
     });
   }
 
-  async read(root: string, relative: string): Promise<DraftRecord | null> {
-    const file = this.fileFor(root, relative);
+  async read(root: string, relative: string, tab?: string): Promise<DraftRecord | null> {
+    const file = this.fileFor(root, relative, tab);
     await this.settled(file);
     const record = await readRecord(file);
     return record && record.root === root && record.path === relative ? record : null;
@@ -85,22 +90,38 @@ export class DraftJournal {
     }
     const records: DraftRecord[] = [];
     for (const name of names) {
-      if (!/^[0-9a-f]{64}\.json$/.test(name)) continue; // temp files of a write cut short
+      if (!SLOT_FILE.test(name)) continue; // temp files of a write cut short
       const file = path.join(siteDir, name);
       await this.settled(file);
       const record = await readRecord(file);
-      if (record && record.root === root && this.fileFor(root, record.path) === file) records.push(record);
+      if (record && record.root === root && this.fileFor(root, record.path, record.tab) === file) records.push(record);
     }
     return records.sort((a, b) => a.savedAt.localeCompare(b.savedAt) || a.path.localeCompare(b.path));
   }
 
-  async discard(root: string, relative: string): Promise<void> {
-    const file = this.fileFor(root, relative);
+  /** Forgets one slot: the tab's own, or the slot of a client that names no tab. */
+  async discard(root: string, relative: string, tab?: string): Promise<void> {
+    const file = this.fileFor(root, relative, tab);
     await this.inOrder(file, () =>
       unlink(file).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw error;
       }),
     );
+  }
+
+  /** Forgets every slot of a post (the author discarded a recovered draft). */
+  async discardAll(root: string, relative: string): Promise<void> {
+    const prefix = sha256(relative);
+    let names: string[];
+    try {
+      names = await readdir(this.siteDir(root));
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const match = SLOT_FILE.exec(name);
+      if (match?.[1] === prefix) await this.discard(root, relative, match[2]);
+    }
   }
 
   /** Waits for a pending write or removal of `file`, whatever its outcome. */
@@ -119,6 +140,9 @@ export class DraftJournal {
     return next;
   }
 }
+
+/** `<sha256 of path>[-<tab>].json` */
+const SLOT_FILE = /^([0-9a-f]{64})(?:-([0-9a-f]{16,32}))?\.json$/;
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -149,6 +173,7 @@ function isDraftRecord(value: unknown): value is DraftRecord {
     typeof r.text === 'string' &&
     typeof r.savedAt === 'string' &&
     typeof r.baseHash === 'string' &&
-    /^[0-9a-f]{64}$/.test(r.baseHash)
+    /^[0-9a-f]{64}$/.test(r.baseHash) &&
+    (r.tab === undefined || (typeof r.tab === 'string' && /^[0-9a-f]{16,32}$/.test(r.tab)))
   );
 }

@@ -6,7 +6,9 @@ import { readPost } from './read-post';
 
 export async function recoverDrafts(journal: DraftJournal, root: string): Promise<RecoveredDraft[]> {
   const drafts: RecoveredDraft[] = [];
-  for (const record of await journal.list(root)) {
+  // Newest first: when several tabs left a draft of one post, the newest is offered; the others stay journaled.
+  for (const record of (await journal.list(root)).reverse()) {
+    if (drafts.some((d) => d.path === record.path)) continue;
     let disk: PostDocument | null;
     try {
       disk = await readPost(root, record.path);
@@ -18,10 +20,10 @@ export async function recoverDrafts(journal: DraftJournal, root: string): Promis
     }
     if (disk && disk.text === record.text) {
       // Nothing would be recovered: the file already holds this text.
-      await journal.discard(root, record.path);
+      await journal.discard(root, record.path, record.tab);
       continue;
     }
     drafts.push({ path: record.path, text: record.text, baseHash: record.baseHash, savedAt: record.savedAt, disk });
   }
-  return drafts;
+  return drafts.reverse();
 }

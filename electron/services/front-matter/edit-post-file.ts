@@ -3,7 +3,7 @@
  * `get` and `set`): confined to the file's site, refused when the block is
  * broken, and written atomically only when a byte actually changes.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { RecapError } from '../../../shared/errors';
 import { applyFieldEdits, FrontMatterEditError, type FieldEdit } from '../../../shared/front-matter/edit-front-matter';
@@ -14,7 +14,9 @@ import { writeFileAtomic } from '../documents/atomic-write';
 import { resolveInside } from '../documents/confine';
 import { decodePost, encodePost, hashBytes, looksBinary, type DecodedPost } from '../documents/post-bytes';
 import { readPostBytes } from '../documents/read-post';
-import { findSiteRoot } from '../workspace/find-site-root';
+import { findSiteOf } from '../workspace/find-site-root';
+import { withPathLock } from '../documents/path-lock';
+import { requirePost } from '../documents/post-gate';
 
 export interface PostFile {
   root: string;
@@ -23,11 +25,14 @@ export interface PostFile {
   absolute: string;
 }
 
+/** The post at `file` in its site; anything that is not a post of that site (configuration, not Markdown) is refused. */
 export async function locatePostFile(file: string): Promise<PostFile> {
   const absolute = path.resolve(file);
-  const root = await findSiteRoot(absolute);
-  const relative = path.relative(root, absolute).split(path.sep).join('/');
-  return { root, relative, absolute: await resolveInside(root, relative) };
+  const site = await findSiteOf(absolute);
+  const relative = path.relative(site.root, absolute).split(path.sep).join('/');
+  const resolved = await resolveInside(site.root, relative);
+  requirePost(site, relative);
+  return { root: site.root, relative, absolute: resolved };
 }
 
 async function readDecoded(file: PostFile): Promise<{ bytes: Buffer; decoded: DecodedPost }> {
@@ -56,6 +61,10 @@ export async function readPostFields(file: PostFile): Promise<{ data: FrontMatte
 
 /** Applies the edits; returns false (and writes nothing) when the file would not change. */
 export async function editPostFile(file: PostFile, edits: readonly FieldEdit[]): Promise<boolean> {
+  return withPathLock(await realpath(file.absolute).catch(() => file.absolute), () => editLocked(file, edits));
+}
+
+async function editLocked(file: PostFile, edits: readonly FieldEdit[]): Promise<boolean> {
   const { bytes, decoded } = await readDecoded(file);
   let text: string;
   try {
@@ -65,11 +74,14 @@ export async function editPostFile(file: PostFile, edits: readonly FieldEdit[]):
   }
   if (text === decoded.text) return false;
   const updated = encodePost(decoded, text);
-  // Someone may have saved in between: never overwrite what was not read.
-  const current = await readFile(file.absolute).catch(() => null);
-  if (!current || hashBytes(current) !== hashBytes(bytes)) {
-    throw new RecapError('conflict', `${file.relative} changed on disk while Recap was editing it; nothing was written. Run the command again.`);
-  }
-  await writeFileAtomic(file.absolute, updated);
+  await writeFileAtomic(file.absolute, updated, {
+    // Someone may have saved in between: never overwrite what was not read.
+    beforeRename: async () => {
+      const current = await readFile(file.absolute).catch(() => null);
+      if (!current || hashBytes(current) !== hashBytes(bytes)) {
+        throw new RecapError('conflict', `${file.relative} changed on disk while Recap was editing it; nothing was written. Run the command again.`);
+      }
+    },
+  });
   return true;
 }

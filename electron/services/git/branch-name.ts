@@ -1,5 +1,6 @@
 /** The branch a post is exported on: `post/<slug>` unless `.recap.json` says otherwise. */
 import { RecapError } from '../../../shared/errors';
+import { branchNameProblem, remoteNameProblem } from '../../../shared/git-names';
 import type { Git } from './run-git';
 
 const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})-/;
@@ -26,10 +27,28 @@ export function branchForPost(pattern: string, postPath: string): string {
   return pattern.replaceAll('{slug}', postSlug(postPath)).replaceAll('{date}', day).replaceAll('{year}', day.slice(0, 4));
 }
 
-/** Refuses names git would refuse, with the reason in words. */
+/**
+ * Refuses names git would refuse, with the reason in words. A name starting
+ * with "-" is refused before git sees it: check-ref-format takes no `--`.
+ */
 export async function requireValidBranchName(git: Git, name: string): Promise<void> {
+  const refuse = () => new RecapError('refused', `"${name}" is not a valid branch name. Use letters, digits, "-", "_", "." and "/" (no spaces, no "..", not starting with "-").`);
+  if (branchNameProblem(name) !== null) throw refuse();
   const result = await git.run(['check-ref-format', '--branch', name], { okCodes: [0, 1, 128] });
-  if (result.code !== 0 || name.startsWith('-')) {
-    throw new RecapError('refused', `"${name}" is not a valid branch name. Use letters, digits, "-", "_", "." and "/" (no spaces, no "..").`);
-  }
+  if (result.code !== 0) throw refuse();
+}
+
+/** The repository's remotes (`git remote`). */
+export async function listRemotes(git: Git): Promise<string[]> {
+  return (await git.text(['remote'])).split('\n').filter(Boolean);
+}
+
+/** Refuses anything but the name of one of the repository's own remotes: never a URL, a path or an option. */
+export async function requireRemote(git: Git, remote: string): Promise<void> {
+  const remotes = await listRemotes(git);
+  if (remoteNameProblem(remote) !== null || !remotes.includes(remote)) throw new RecapError('refused', unknownRemoteMessage(remote, remotes));
+}
+
+export function unknownRemoteMessage(remote: string, remotes: readonly string[]): string {
+  return `This repository has no remote named "${remote}". Choose one of: ${remotes.join(', ') || '(none: add one with git remote add origin <url>)'}.`;
 }

@@ -8,7 +8,9 @@ import path from 'node:path';
 import { RecapError } from '../../../shared/errors';
 import type { ExportBranch, ExportPreview, ExportProgress, ExportResult, PushOutcome } from '../../../shared/export';
 import { writeFileAtomic } from '../documents/atomic-write';
-import { branchForPost, requireValidBranchName } from './branch-name';
+import { requirePost } from '../documents/post-gate';
+import { detectSiteKind } from '../workspace/detect-site';
+import { branchForPost, requireRemote, requireValidBranchName } from './branch-name';
 import { commitFiles } from './commit-files';
 import { describeFiles, planExport, resolveExportTarget, type ExportTarget, type PlannedFile } from './export-plan';
 import { findCheckErrors, refuseOnCheckErrors, type PrePublishCheck } from './pre-publish-gate';
@@ -38,6 +40,7 @@ export interface ExportRequest {
 }
 
 export async function exportPreview(context: ExportContext, postPath: string): Promise<ExportPreview> {
+  requirePost({ kind: await detectSiteKind(context.siteRoot) }, postPath);
   const target = await resolveExportTarget(context.siteRoot, env(context));
   const state = await inspectRepository(target.repo);
   const plan = await planExport(context.siteRoot, postPath, target);
@@ -64,10 +67,13 @@ export async function exportPreview(context: ExportContext, postPath: string): P
 }
 
 export async function exportPost(context: ExportContext, request: ExportRequest): Promise<ExportResult> {
+  requirePost({ kind: await detectSiteKind(context.siteRoot) }, request.path);
   const target = await resolveExportTarget(context.siteRoot, env(context));
   return serialize(target.repo.root, async () => {
     const state = await inspectRepository(target.repo);
     refuseOnProblems(state.problems, request.push !== undefined);
+    // A remote that does not exist is refused before anything is committed.
+    if (request.push) await requireRemote(target.repo.git, request.push.remote);
     if (!request.force) refuseOnCheckErrors(request.path, await findCheckErrors(context.check, context.siteRoot, request.path));
 
     const plan = await planExport(context.siteRoot, request.path, target);

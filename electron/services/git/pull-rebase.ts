@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { RecapError } from '../../../shared/errors';
 import type { ExportProgress } from '../../../shared/export';
+import { requireRemote, requireValidBranchName } from './branch-name';
 import { parseProgressLine } from './push';
 import type { Repository } from './repository';
 import { GitCommandError } from './run-git';
@@ -34,8 +35,11 @@ interface Change {
 export async function pullRebase(repo: Repository, request: PullRequest): Promise<string> {
   const { remote, branch, onProgress } = request;
   const git = repo.git;
+  await requireRemote(git, remote);
+  await requireValidBranchName(git, branch);
   try {
-    await git.run(['fetch', '--progress', remote, `refs/heads/${branch}`], { onStderrLine: (l) => onProgress?.(parseProgressLine(l, 'pull')) });
+    // `--` ends git's options: the remote can never be read as one (`--upload-pack=…`).
+    await git.run(['fetch', '--progress', '--', remote, `refs/heads/${branch}`], { onStderrLine: (l) => onProgress?.(parseProgressLine(l, 'pull')) });
   } catch (error) {
     if (error instanceof GitCommandError) throw new RecapError('refused', `git could not fetch ${branch} from ${remote}. git said:\n${error.stderr.trim()}`);
     throw error;

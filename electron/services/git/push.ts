@@ -3,6 +3,8 @@
  * explanation first, git's own message verbatim after it.
  */
 import type { ExportProgress, PushFailureReason, PushOutcome } from '../../../shared/export';
+import { remoteNameProblem } from '../../../shared/git-names';
+import { listRemotes, requireValidBranchName, unknownRemoteMessage } from './branch-name';
 import type { Repository } from './repository';
 import { GitCommandError } from './run-git';
 
@@ -49,18 +51,13 @@ export function parseProgressLine(line: string, phase: ExportProgress['phase']):
 
 export async function pushBranch(repo: Repository, request: PushRequest): Promise<PushOutcome> {
   const { remote, branch } = request;
-  const remotes = (await repo.git.text(['remote'])).split('\n').filter(Boolean);
-  if (!remotes.includes(remote)) {
-    return {
-      ok: false,
-      remote,
-      branch,
-      reason: 'remote-missing',
-      explanation: `This repository has no remote named "${remote}". Choose one of: ${remotes.join(', ') || '(none: add one with git remote add origin <url>)'}.`,
-      output: '',
-    };
+  await requireValidBranchName(repo.git, branch);
+  const remotes = await listRemotes(repo.git);
+  if (remoteNameProblem(remote) !== null || !remotes.includes(remote)) {
+    return { ok: false, remote, branch, reason: 'remote-missing', explanation: unknownRemoteMessage(remote, remotes), output: '' };
   }
-  const args = ['push', '--progress', ...(request.setUpstream ? ['--set-upstream'] : []), remote, `refs/heads/${branch}:refs/heads/${branch}`];
+  // `--` ends git's options: the remote can never be read as one.
+  const args = ['push', '--progress', ...(request.setUpstream ? ['--set-upstream'] : []), '--', remote, `refs/heads/${branch}:refs/heads/${branch}`];
   try {
     const result = await repo.git.run(args, { onStderrLine: (line) => request.onProgress?.(parseProgressLine(line, 'push')) });
     return { ok: true, remote, branch, reason: null, explanation: null, output: result.stderr.trim() };

@@ -67,6 +67,13 @@ export function gitEnvironment(base: NodeJS.ProcessEnv, extra: Record<string, st
   return { ...env, ...extra };
 }
 
+/**
+ * Prepended to every command Recap runs. `core.fsmonitor` names a program
+ * that status, diff and index refreshes start: Recap's own status and
+ * planning commands never run it (the author's hooks still run on commit).
+ */
+const SAFE_CONFIG = ['-c', 'core.fsmonitor=false'] as const;
+
 export class Git {
   constructor(
     /** Where commands run: the repository's top level once known. */
@@ -83,7 +90,7 @@ export class Git {
   run(args: readonly string[], options: Omit<GitRunOptions, 'cwd'> & { cwd?: string } = {}): Promise<GitOutput> {
     const okCodes = options.okCodes ?? [0];
     return new Promise((resolve, reject) => {
-      const child = spawn('git', [...args], {
+      const child = spawn('git', [...SAFE_CONFIG, ...args], {
         cwd: options.cwd ?? this.cwd,
         env: gitEnvironment(this.baseEnv, options.env),
         stdio: ['pipe', 'pipe', 'pipe'],

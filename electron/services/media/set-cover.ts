@@ -5,7 +5,11 @@
  */
 import { setField } from '../../../shared/front-matter/edit-front-matter';
 import type { SiteSchema } from '../../../shared/front-matter/schema';
+import { RecapError } from '../../../shared/errors';
+import { imageContentTypeFor } from '../../../shared/media/content-types';
 import { resolveInside } from '../documents/confine';
+import { requirePost } from '../documents/post-gate';
+import { detectSiteKind } from '../workspace/detect-site';
 import { readPost } from '../documents/read-post';
 import { editPostFile, toRecapError } from '../front-matter/edit-post-file';
 
@@ -21,6 +25,9 @@ export function coverField(schema: SiteSchema | null): string {
 
 /** The post text with the cover set; the editor's text when given (nothing is written), else the file on disk. */
 export async function setCover(root: string, relative: string, image: string, schema: SiteSchema | null, text?: string): Promise<{ text: string; field: string }> {
+  // Only a post's cover, and only an image: never the site's configuration or .git/ (setCover {path: "_config.yml"}).
+  requirePost({ kind: await detectSiteKind(root) }, relative);
+  if (!imageContentTypeFor(image.replace(/[?#].*$/, ''))) throw new RecapError('refused', `${image} is not an image (PNG, JPEG, GIF, WebP, AVIF, SVG); a cover must be one.`);
   const field = coverField(schema);
   const order = schema?.fields.map((f) => f.key);
   if (text !== undefined) {
