@@ -42,6 +42,7 @@ function start(): void {
   const stateDir = app.getPath('userData');
   const state = new AppState(RecentFolders.inStateDir(stateDir), {
     journal: DraftJournal.inStateDir(stateDir),
+    stateDir,
     previewSettings: PreviewSettingsStore.inStateDir(stateDir),
     collect: collectServiceInStateDir(stateDir),
     watch: true,

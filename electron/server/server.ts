@@ -51,6 +51,7 @@ const MAX_MESSAGE_BYTES = MAX_POST_BYTES * 2 + 64 * 1024;
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const state = new AppState(RecentFolders.inStateDir(options.stateDir), {
     journal: DraftJournal.inStateDir(options.stateDir),
+    stateDir: options.stateDir,
     previewSettings: PreviewSettingsStore.inStateDir(options.stateDir),
     collect: collectServiceInStateDir(options.stateDir),
     watch: true,

@@ -24,7 +24,7 @@ import { createWriteUpHandlers } from './collect/write-up-handlers';
 import type { PreviewSettingsStore } from './settings/preview-settings-store';
 import type { RecentFolders } from './settings/recent-folders';
 import { watchSite, type SiteWatcher } from './workspace/watch-site';
-import { Workspace } from './workspace/workspace';
+import { Workspace, bundledIndexWorker } from './workspace/workspace';
 
 export interface ShellHooks {
   mode: Session['mode'];
@@ -49,6 +49,8 @@ export interface AppStateOptions {
   previewSettings?: PreviewSettingsStore;
   /** Collected links per post and their details (per-user state folder). Without it, collecting is refused. */
   collect?: CollectService;
+  /** The per-user state folder, for the persistent post index the CLI shares. Without it, summaries live in memory only. */
+  stateDir?: string;
 }
 
 export class AppState {
@@ -75,7 +77,7 @@ export class AppState {
   }
 
   async open(root: string): Promise<Workspace> {
-    const workspace = await Workspace.open(root);
+    const workspace = await Workspace.open(root, { indexWorker: bundledIndexWorker(), ...(this.options.stateDir ? { stateDir: this.options.stateDir } : {}) });
     await this.stopWatching();
     await this.workspace?.close(); // its index workers, if a big site started any
     this.workspace = workspace;

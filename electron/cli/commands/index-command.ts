@@ -1,7 +1,8 @@
 /** `recap index <folder> [--json]`: the posts of a site, as a table or JSON. */
 import { parseArgs } from 'node:util';
 import type { PostSummary } from '../../../shared/model';
-import { Workspace } from '../../services/workspace/workspace';
+import { defaultStateDir } from '../../services/settings/state-dir';
+import { Workspace, bundledIndexWorker } from '../../services/workspace/workspace';
 import { EXIT_OK, UsageError, resolveFrom } from '../io';
 import type { Command } from './registry';
 
@@ -20,8 +21,10 @@ Options:
   async run(args, io) {
     const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
     if (positionals.length !== 1) throw new UsageError('recap index needs exactly one folder.');
-    const workspace = await Workspace.open(resolveFrom(io, positionals[0]!));
+    // The persistent index in the state folder: a second run on an unchanged site only stats the files.
+    const workspace = await Workspace.open(resolveFrom(io, positionals[0]!), { indexWorker: bundledIndexWorker(), stateDir: defaultStateDir(io.env) });
     const { site, posts } = await workspace.list();
+    await workspace.close();
     if (values.json) {
       io.out(
         JSON.stringify({
@@ -32,7 +35,8 @@ Options:
       return EXIT_OK;
     }
     io.out(`${site.root} · ${site.kind} · ${posts.length} post${posts.length === 1 ? '' : 's'}\n\n`);
-    io.out(formatTable(posts, io.columns ?? 100) + '\n');
+    // Piped (not a terminal): whole titles and paths, for grep and scripts.
+    io.out(formatTable(posts, io.columns ?? Number.POSITIVE_INFINITY) + '\n');
     return EXIT_OK;
   },
 };

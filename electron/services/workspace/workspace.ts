@@ -1,7 +1,8 @@
 /**
  * An opened site folder: its kind and its posts. Summaries are cached by
- * path + mtime + size, so listing again only re-reads files that changed; a
- * big cold listing runs on worker threads.
+ * path + size + mtime + inode, in memory and (given a state folder) in the
+ * persistent index, so listing again only re-reads files that changed, even
+ * in a new process; a big cold listing runs on worker threads.
  */
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -10,6 +11,7 @@ import path from 'node:path';
 import { RecapError } from '../../../shared/errors';
 import type { SiteSchema } from '../../../shared/front-matter/schema';
 import type { PostList, PostSummary, Site } from '../../../shared/model';
+import { IndexStore } from '../cache/index-store';
 import { readSiteFacts, type SiteFacts } from '../schema/read-site-facts';
 import { detectSiteKind } from './detect-site';
 import { findPosts, isPostPath } from './find-posts';
@@ -36,11 +38,16 @@ export interface ListOptions {
 export interface WorkspaceOptions {
   /** The bundled index worker (out/workers/index-worker.cjs); without it everything runs in-process. */
   indexWorker?: string;
+  /** The per-user state folder: summaries persist in its index, shared by the app, the server and the CLI. */
+  stateDir?: string;
 }
 
 export class Workspace {
   private readonly cache = new Map<string, IndexedFile>();
   private pool: IndexPool | null = null;
+  /** The persistent index, read into `cache` before the first listing. */
+  private readonly store: IndexStore | null;
+  private storeLoaded = false;
   /** The site's schema and conventions, read once and dropped whenever a post changes. */
   private factsPromise: Promise<SiteFacts> | null = null;
   private layoutPromise: Promise<SiteLayout> | null = null;
@@ -48,7 +55,10 @@ export class Workspace {
   private constructor(
     readonly site: Site,
     private readonly options: WorkspaceOptions,
-  ) {}
+    realRoot: string,
+  ) {
+    this.store = options.stateDir ? IndexStore.inStateDir(options.stateDir, realRoot) : null;
+  }
 
   static async open(folder: string, options: WorkspaceOptions = { indexWorker: bundledIndexWorker() }): Promise<Workspace> {
     const root = path.resolve(folder);
@@ -59,16 +69,18 @@ export class Workspace {
       throw new RecapError('not-a-folder', `${folder} does not exist. Check the path and try again.`);
     }
     if (!info.isDirectory()) throw new RecapError('not-a-folder', `${folder} is a file, not a folder. Open the site's folder instead.`);
-    await realpath(root); // fails early on an unreadable folder
+    const realRoot = await realpath(root); // fails early on an unreadable folder
     const [kind, title] = await Promise.all([detectSiteKind(root), readSiteTitle(root)]);
-    return new Workspace({ root, name: path.basename(root), kind, ...(title === null ? {} : { title }) }, options);
+    return new Workspace({ root, name: path.basename(root), kind, ...(title === null ? {} : { title }) }, options, realRoot);
   }
 
   /** All posts, newest first (undated last). */
   async list({ words = true }: ListOptions = {}): Promise<PostList> {
     const paths = await findPosts(this.site.root, await this.layout());
+    this.loadStore();
     const listed = new Set(paths);
-    for (const key of this.cache.keys()) if (!listed.has(key)) this.cache.delete(key);
+    let changed = false;
+    for (const key of this.cache.keys()) if (!listed.has(key)) changed = this.cache.delete(key);
 
     const fresh = await this.unchanged(paths, words);
     const stale = paths.filter((p) => !fresh.has(p));
@@ -77,6 +89,7 @@ export class Workspace {
       this.cache.set(file.path, file);
       fresh.add(file.path);
     }
+    if (changed || stale.length > 0) void this.store?.save(this.cache.values());
     const posts = paths.flatMap((p) => (fresh.has(p) ? [this.cache.get(p)!.summary] : []));
     return { site: this.site, posts: sortNewestFirst(posts) };
   }
@@ -114,13 +127,20 @@ export class Workspace {
     return this.factsPromise;
   }
 
-  /** Stops the index workers, if any were started. */
+  /** Stops the index workers, if any were started, and waits for the index to be written. */
   async close(): Promise<void> {
     await this.pool?.close();
     this.pool = null;
+    await this.store?.flush();
   }
 
-  /** Paths whose cached summary still matches the file (same mtime and size) and has what was asked for. */
+  private loadStore(): void {
+    if (!this.store || this.storeLoaded) return;
+    this.storeLoaded = true;
+    for (const [relative, file] of this.store.load()) if (!this.cache.has(relative)) this.cache.set(relative, file);
+  }
+
+  /** Paths whose cached summary still matches the file (same size, mtime and inode) and has what was asked for. */
   private async unchanged(paths: string[], words: boolean): Promise<Set<string>> {
     const fresh = new Set<string>();
     const candidates = paths.filter((p) => {
@@ -131,7 +151,7 @@ export class Workspace {
       try {
         const info = statSync(path.join(this.site.root, relative));
         const cached = this.cache.get(relative)!;
-        if (info.mtimeMs === cached.mtimeMs && info.size === cached.size) fresh.add(relative);
+        if (info.mtimeMs === cached.mtimeMs && info.size === cached.size && info.ino === cached.ino) fresh.add(relative);
       } catch {
         /* gone or unreadable: re-read below */
       }
@@ -161,7 +181,7 @@ async function inBatches<T>(items: T[], work: (item: T) => void): Promise<void> 
 }
 
 /** Where the build puts the worker, next to the bundle that runs this code (out/cli, out/main). */
-function bundledIndexWorker(): string | undefined {
+export function bundledIndexWorker(): string | undefined {
   if (typeof __dirname === 'undefined') return undefined;
   const candidate = path.join(__dirname, '..', 'workers', 'index-worker.cjs');
   return existsSync(candidate) ? candidate : undefined;
