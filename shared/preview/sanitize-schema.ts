@@ -4,6 +4,8 @@
  * images with width/height/loading), and tightened: no forms, no style
  * attributes (CSS can fetch with url()), no srcset or <source> (images load
  * only through the preview's own <img>), no tab stops or access keys.
+ * The Page view (electron/services/page) applies the same schema to a
+ * post body before it enters the site's layouts.
  * Frames never pass: iframes, embed scripts and tweets are replaced by
  * components before this runs, and whatever is left is stripped whole.
  */

@@ -9,8 +9,10 @@ import { exportCommand } from './export-command';
 import { getCommand } from './get-command';
 import { indexCommand } from './index-command';
 import { newCommand } from './new-command';
+import { renderCommand } from './render-command';
 import { serveCommand } from './serve-command';
 import { setCommand } from './set-command';
+import { shareCommand } from './share-command';
 
 export interface Command {
   /** Shown in `recap --help`: the synopsis and what it does. */
@@ -30,4 +32,6 @@ export const commands: Record<string, Command> = {
   check: checkCommand,
   embed: embedCommand,
   export: exportCommand,
+  render: renderCommand,
+  share: shareCommand,
 };

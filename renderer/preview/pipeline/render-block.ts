@@ -15,7 +15,7 @@ import { unified } from 'unified';
 import { findEmbeds, type Embed } from '../../../shared/embeds';
 import { codeRanges, parseMarkdown } from '../../../shared/markdown/parse-markdown';
 import { EMBED_ATTRIBUTE, toPreviewEmbed } from '../embeds/embed-data';
-import { embedPlaceholderTag, previewSchema } from './sanitize-schema';
+import { embedPlaceholderTag, previewSchema } from '../../../shared/preview/sanitize-schema';
 import { markTemplateTags, rewriteTemplateBlocks } from './template-tags';
 
 // A fresh name per session, so a post cannot write a placeholder of its own.

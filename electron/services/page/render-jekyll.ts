@@ -1,0 +1,222 @@
+/**
+ * A Jekyll post through the site's own layout chain: Liquid in the body
+ * (with `page`, `site`, `jekyll`), then Markdown as kramdown writes it, the
+ * body sanitised, then each layout from the post's `layout:` (or the
+ * front-matter defaults) up through every layout's own `layout:`; the site's
+ * Sass entries compiled. Throws a RecapError with one line when the layout
+ * cannot be rendered (a theme that is not in the folder, a missing layout,
+ * broken Liquid): the Text view is used then.
+ */
+import path from 'node:path';
+import { RecapError } from '../../../shared/errors';
+import type { PageAnchor } from '../../../shared/page/page-preview';
+import { frontMatterOf, loadJekyllSite, toDocument, type Data, type JekyllSite, type SiteDocument } from './jekyll-site';
+import { createLiquid, JEKYLL_VERSION, type LiquidSite } from './liquid-engine';
+import { headingAnchors, markdownToHtml } from './kramdown';
+import { sanitizeBody } from './page-safety';
+import { resolveSeo, type SeoValues } from './seo';
+import { compileSassEntry, sassEntries, type CompiledStyle } from './site-styles';
+
+export interface RenderedSitePage {
+  /** The document as the layouts wrote it, before the safety pass. */
+  html: string;
+  styles: CompiledStyle[];
+  seo: SeoValues;
+  anchors: PageAnchor[];
+  site: JekyllSite;
+  doc: SiteDocument;
+}
+
+const MAX_LAYOUT_DEPTH = 12;
+
+export async function renderJekyllPost(root: string, postPath: string, text: string): Promise<RenderedSitePage> {
+  const site = await loadJekyllSite(root);
+  const doc = documentFor(site, postPath, text);
+  replaceDocument(site, doc);
+  const liquid = createLiquid(site);
+  const siteDrop = siteVariable(site, liquid);
+  const jekyll = { environment: 'development', version: JEKYLL_VERSION };
+
+  const page: Data & { url: string } = pageVariable(site, doc);
+  const scope = () => ({ page, site: siteDrop, jekyll, paginator: null });
+  let content: string;
+  try {
+    const excerpt = await renderContent(liquid, excerptSource(site, doc), doc, scope());
+    page.excerpt = excerpt;
+    content = await renderContent(liquid, doc.body, doc, scope());
+    page.content = content;
+  } catch (error) {
+    throw liquidProblem(error, doc.path);
+  }
+
+  let html = content;
+  let layoutName = layoutOf(doc.data);
+  const seen = new Set<string>();
+  while (layoutName !== null) {
+    const layout = site.layouts.get(layoutName);
+    if (!layout) throw missingLayout(site, layoutName);
+    if (seen.has(layoutName) || seen.size >= MAX_LAYOUT_DEPTH) throw new RecapError('refused', `The layout "${layoutName}" includes itself; the Page view cannot render it.`);
+    seen.add(layoutName);
+    try {
+      html = await liquid.render(layout.body, { content: html, page, layout: layout.data, site: siteDrop, jekyll, paginator: null });
+    } catch (error) {
+      throw liquidProblem(error, `_layouts/${layoutName}`);
+    }
+    layoutName = layoutOf(layout.data);
+  }
+
+  const styles: CompiledStyle[] = [];
+  for (const entry of sassEntries(site)) {
+    try {
+      const expanded = await liquid.render(entry.body, { page: pageVariable(site, entry), site: siteDrop, jekyll });
+      styles.push(await compileSassEntry(site, entry, expanded));
+    } catch (error) {
+      // A stylesheet that does not compile leaves the page unstyled, not unrendered.
+      console.error(`Recap: ${entry.path} did not compile (${firstLine(error)}).`);
+    }
+  }
+  const seo = resolveSeo(site, page);
+  return { html, styles, seo, anchors: headingAnchors(doc.body, lineOfBody(text)), site, doc };
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+}
+
+function lineOfBody(text: string): number {
+  const { body } = frontMatterOf(text);
+  const before = text.slice(0, text.length - body.length);
+  return before.split('\n').length - 1;
+}
+
+function layoutOf(data: Data): string | null {
+  const value = data.layout;
+  if (value === undefined || value === null || value === false || value === 'none' || value === '') return null;
+  return String(value).replace(/\.html?$/, '');
+}
+
+function missingLayout(site: JekyllSite, name: string): RecapError {
+  if (site.theme) {
+    return new RecapError('refused', `The site's theme "${site.theme}" is not in the folder (Jekyll installs it separately), so its layout "${name}" cannot be rendered; the Text view is shown.`);
+  }
+  return new RecapError('refused', `The layout "${name}" is not in _layouts/; the Text view is shown.`);
+}
+
+function liquidProblem(error: unknown, where: string): RecapError {
+  if (error instanceof RecapError) return error;
+  const message = firstLine(error).replace(/, file:.*$/, '').replace(/\s+/g, ' ');
+  return new RecapError('refused', `The page cannot be rendered: ${where}: ${message}.`.replace(/\.\.$/, '.'));
+}
+
+/** The post's collection from its path: `_posts/`, `_drafts/`, `_<label>/`, else a page. */
+function documentFor(site: JekyllSite, postPath: string, text: string): SiteDocument {
+  const segments = postPath.split('/');
+  const folder = segments.find((s) => s.startsWith('_')) ?? null;
+  const label = folder === '_posts' || folder === '_drafts' ? 'posts' : folder && site.collections.has(folder.slice(1)) ? folder.slice(1) : null;
+  if (label) return toDocument(postPath, text, label, site.collectionMeta.get(label) ?? {}, site.config, site.timeZone, site.permalink);
+  // A page: render as pages are (its URL from its path).
+  const fake = toDocument(postPath, text, 'pages', { permalink: '/:path:output_ext' }, site.config, site.timeZone, site.permalink);
+  const existing = site.pages.find((p) => p.path === postPath);
+  return { ...fake, collection: null, url: existing?.url ?? fake.url, data: { ...fake.data, title: frontMatterOf(text).data.title } };
+}
+
+function replaceDocument(site: JekyllSite, doc: SiteDocument): void {
+  if (doc.collection === null) {
+    site.pages = [...site.pages.filter((p) => p.path !== doc.path), doc];
+    return;
+  }
+  const docs = site.collections.get(doc.collection) ?? [];
+  const replaced = [...docs.filter((d) => d.path !== doc.path), ...(doc.path.includes('_drafts/') ? [] : [doc])];
+  if (doc.collection === 'posts') replaced.sort((a, b) => b.date.getTime() - a.date.getTime());
+  site.collections.set(doc.collection, replaced);
+  if (doc.collection === 'posts') site.posts = replaced;
+}
+
+async function renderContent(liquid: LiquidSite, body: string, doc: SiteDocument, scope: object): Promise<string> {
+  const expanded = doc.data.render_with_liquid === false ? body : await liquid.render(body, scope);
+  return sanitizeBody(doc.markdown ? markdownToHtml(expanded) : expanded);
+}
+
+function excerptSource(site: JekyllSite, doc: SiteDocument): string {
+  const separator = typeof doc.data.excerpt_separator === 'string' ? doc.data.excerpt_separator : typeof site.config.excerpt_separator === 'string' ? site.config.excerpt_separator : '\n\n';
+  const body = doc.body.replace(/^\s+/, '');
+  const head = separator && body.includes(separator) ? body.slice(0, body.indexOf(separator)) : body;
+  // Reference-style links resolve in the excerpt too, as Jekyll appends the definitions.
+  const definitions = body.match(/^ {0,3}\[[^\]]+\]:.*$/gm) ?? [];
+  return definitions.length > 0 ? `${head}\n\n${definitions.join('\n')}` : head;
+}
+
+/** `page` (and each entry of `site.posts`…): front matter plus what Jekyll adds. */
+export function pageVariable(site: JekyllSite, doc: SiteDocument): Data & { url: string } {
+  const id = doc.collection ? doc.url.replace(/\.html$/, '').replace(/\/$/, '') : undefined;
+  // Jekyll's own keys win over front matter only where its drops define them (url, path); `name` is a page's only.
+  const base: Data = {
+    ...(doc.collection ? {} : { name: path.posix.basename(doc.path) }),
+    ext: path.posix.extname(doc.path),
+    dir: doc.url.replace(/[^/]*$/, ''),
+    ...doc.data,
+    url: doc.url,
+    path: doc.path,
+    relative_path: doc.path,
+  };
+  if (doc.collection) {
+    Object.assign(base, { id, slug: doc.slug, collection: doc.collection, draft: doc.path.includes('_drafts/'), date: doc.date });
+  }
+  return base as Data & { url: string };
+}
+
+/** Other documents: their excerpt and content are rendered only when a template reads them (home pages list excerpts). */
+function documentDrop(site: JekyllSite, liquid: LiquidSite, doc: SiteDocument): Data {
+  const drop = pageVariable(site, doc);
+  let content: string | null = null;
+  let excerpt: string | null = null;
+  const render = (source: string) => {
+    try {
+      return sanitizeBody(doc.markdown ? markdownToHtml(liquid.renderSync(source, { page: drop, site: {}, jekyll: {} })) : source);
+    } catch {
+      return sanitizeBody(doc.markdown ? markdownToHtml(source.replace(/\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g, '')) : source);
+    }
+  };
+  Object.defineProperty(drop, 'content', { enumerable: true, get: () => (content ??= render(doc.body)) });
+  Object.defineProperty(drop, 'excerpt', { enumerable: true, get: () => (excerpt ??= render(excerptSource(site, doc))) });
+  Object.defineProperty(drop, 'output', { enumerable: false, get: () => drop.content });
+  return drop;
+}
+
+function siteVariable(site: JekyllSite, liquid: LiquidSite): Data {
+  const posts = site.posts.map((doc) => documentDrop(site, liquid, doc));
+  posts.forEach((post, i) => {
+    post.previous = posts[i + 1] ?? null;
+    post.next = posts[i - 1] ?? null;
+  });
+  const pages = site.pages.map((doc) => documentDrop(site, liquid, doc));
+  const collections: Data[] = [];
+  const labelled: Data = {};
+  for (const [label, docs] of site.collections) {
+    const drops = label === 'posts' ? posts : docs.map((doc) => documentDrop(site, liquid, doc));
+    labelled[label] = drops;
+    collections.push({ label, docs: drops, files: [], relative_directory: `_${label}`, output: site.collectionMeta.get(label)?.output === true, ...site.collectionMeta.get(label) });
+  }
+  const byTerm = (key: 'categories' | 'tags') => {
+    const out: Record<string, Data[]> = {};
+    posts.forEach((post, i) => {
+      for (const term of (site.posts[i]!.data[key] as string[] | undefined) ?? []) (out[term] ??= []).push(post);
+    });
+    return out;
+  };
+  return {
+    ...site.config,
+    ...labelled,
+    posts,
+    pages,
+    html_pages: pages.filter((p) => /\.(html|md|markdown)$/i.test(String(p.path))),
+    collections,
+    documents: collections.filter((c) => c.label !== 'posts').flatMap((c) => c.docs as Data[]).concat(posts),
+    data: site.data,
+    categories: byTerm('categories'),
+    tags: byTerm('tags'),
+    related_posts: posts.slice(0, 10),
+    static_files: [],
+    time: new Date(),
+  };
+}

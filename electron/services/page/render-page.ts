@@ -1,0 +1,67 @@
+/**
+ * renderPage: one post → one safe HTML document, as the Page view and
+ * `recap render` show it. Jekyll posts go through the site's own layouts
+ * (render-jekyll.ts); other generators get the post with its header in the
+ * site's stylesheet (render-generic.ts), with a note saying layouts are not
+ * rendered. Either way the document passes page-safety.ts.
+ */
+import type { Site } from '../../../shared/model';
+import { PAGE_ADDITIONS_PATH, type PageAnchor } from '../../../shared/page/page-preview';
+import type { ShareCard } from '../../../shared/share/share-card';
+import { renderGenericPost } from './render-generic';
+import { renderJekyllPost } from './render-jekyll';
+import { PAGE_ADDITIONS_CSS, secureDocument } from './page-safety';
+import type { CompiledStyle } from './site-styles';
+
+export interface PageRenderOptions {
+  externalContent: boolean;
+  /**
+   * 'inline': stylesheets inlined as <style> (recap render: one file);
+   * otherwise a function mapping a site path to the URL the frame loads it from.
+   */
+  assets: 'inline' | ((sitePath: string) => string);
+}
+
+export interface RenderedPage {
+  html: string;
+  styles: CompiledStyle[];
+  share: ShareCard;
+  anchors: PageAnchor[];
+  layoutsRendered: boolean;
+  note: string | null;
+  ms: number;
+}
+
+export async function renderPage(site: Site, postPath: string, text: string, options: PageRenderOptions): Promise<RenderedPage> {
+  const started = performance.now();
+  const rendered = site.kind === 'jekyll' ? await renderJekyllPost(site.root, postPath, text) : await renderGenericPost(site, postPath, text);
+  const { html, styles, anchors } = rendered;
+  const baseurl = 'site' in rendered ? rendered.site.baseurl : '';
+  const withAdditions = addRecapStyles(html, options.assets === 'inline' ? null : options.assets(PAGE_ADDITIONS_PATH));
+  const inline = options.assets === 'inline' ? styles : null;
+  const assetUrl = options.assets === 'inline' ? null : options.assets;
+  const secured = secureDocument(withAdditions, {
+    externalContent: options.externalContent,
+    baseurl,
+    assetUrl,
+    inlineStyle: inline ? (sitePath) => inline.find((s) => s.url === sitePath)?.css ?? null : null,
+  });
+  const share = 'seo' in rendered ? pickShare(rendered.seo) : rendered.share;
+  const layoutsRendered = site.kind === 'jekyll';
+  const note = layoutsRendered ? null : `Layouts are not rendered for ${generatorName(site.kind)} sites: this is the post with its header${styles.length > 0 || ('stylesheet' in rendered && rendered.stylesheet) ? ' in the site’s stylesheet' : ''}.`;
+  return { html: secured, styles, share, anchors, layoutsRendered, note, ms: performance.now() - started };
+}
+
+function pickShare(seo: ShareCard): ShareCard {
+  return { title: seo.title, description: seo.description, image: seo.image, url: seo.url, siteName: seo.siteName, card: seo.card };
+}
+
+export function generatorName(kind: Site['kind']): string {
+  return ({ jekyll: 'Jekyll', hugo: 'Hugo', zola: 'Zola', eleventy: 'Eleventy', astro: 'Astro', unknown: 'this kind of' } as const)[kind];
+}
+
+/** Recap's facade styles: a link to its own stylesheet in the frame, inline in `recap render`. */
+function addRecapStyles(html: string, href: string | null): string {
+  const tag = href ? `<link rel="stylesheet" href="${href}">` : `<style>${PAGE_ADDITIONS_CSS}</style>`;
+  return /<\/head>/i.test(html) ? html.replace(/<\/head>/i, `${tag}</head>`) : `${tag}${html}`;
+}

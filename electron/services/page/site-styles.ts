@@ -1,0 +1,66 @@
+/**
+ * The site's stylesheets as Jekyll builds them: each Sass entry page (a
+ * `.scss`/`.sass` file with front matter, like `assets/css/style.scss`) has
+ * its Liquid expanded, then is compiled with the `sass` package, load paths
+ * `_sass/` (and a theme's `_sass/` when it is in the folder). Results are
+ * cached by a hash of the expanded entry and of every partial it may load.
+ */
+import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { compileString } from 'sass';
+import type { JekyllSite, SiteDocument } from './jekyll-site';
+import { listFiles } from './site-files';
+
+export interface CompiledStyle {
+  /** Site path the stylesheet is published at (`/assets/css/style.css`). */
+  url: string;
+  css: string;
+  /** Milliseconds the compile took (0 from the cache). */
+  ms: number;
+}
+
+const cache = new Map<string, string>();
+const MAX_CACHE = 32;
+
+export function sassEntries(site: JekyllSite): SiteDocument[] {
+  return site.pages.filter((page) => /\.s[ac]ss$/i.test(page.path));
+}
+
+/** A hash of what the Sass load paths hold (paths, sizes, mtimes): an edited partial compiles anew. */
+async function partialsSignature(loadPaths: readonly string[]): Promise<string> {
+  const hash = createHash('sha256');
+  for (const dir of loadPaths) {
+    const files = (await listFiles(dir)).filter((f) => /\.(s[ac]ss|css)$/i.test(f));
+    const infos = await Promise.all(files.map((f) => stat(path.join(dir, f)).catch(() => null)));
+    files.forEach((f, i) => hash.update(`${dir}/${f}:${infos[i]?.size ?? -1}:${infos[i]?.mtimeMs ?? -1}\n`));
+  }
+  return hash.digest('hex');
+}
+
+export function sassLoadPaths(site: JekyllSite): string[] {
+  const configured = (site.config.sass as { sass_dir?: unknown } | undefined)?.sass_dir;
+  return [path.join(site.root, typeof configured === 'string' ? configured : '_sass')];
+}
+
+/** Compiles one entry whose Liquid is already expanded. */
+export async function compileSassEntry(site: JekyllSite, entry: SiteDocument, expanded: string): Promise<CompiledStyle> {
+  const loadPaths = sassLoadPaths(site);
+  const key = createHash('sha256').update(entry.path).update('\0').update(expanded).update('\0').update(await partialsSignature(loadPaths)).digest('hex');
+  const url = entry.url;
+  const hit = cache.get(key);
+  if (hit !== undefined) return { url, css: hit, ms: 0 };
+  const started = performance.now();
+  const style = (site.config.sass as { style?: unknown } | undefined)?.style === 'compressed' ? 'compressed' : 'expanded';
+  const result = compileString(expanded, {
+    loadPaths,
+    syntax: /\.sass$/i.test(entry.path) ? 'indented' : 'scss',
+    style,
+    url: new URL(`file://${path.join(site.root, entry.path)}`),
+    // Deprecation notices are the site's business, not the author's; Jekyll's build shows them.
+    logger: { warn: () => undefined, debug: () => undefined },
+  });
+  if (cache.size >= MAX_CACHE) cache.delete(cache.keys().next().value!);
+  cache.set(key, result.css);
+  return { url, css: result.css, ms: performance.now() - started };
+}

@@ -1,0 +1,170 @@
+/**
+ * The Page view against Jekyll 4.3's own build of the Minima fixture
+ * (test/fixtures/rendered/minima-jekyll): visible text word for word, URLs,
+ * the time-zone-shifted date, includes, the compiled stylesheet, the share
+ * values, and what never passes (scripts, handlers, remote requests).
+ */
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Element, Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { recap } from '../support/cli';
+import { copyFixture, fixture } from '../support/fixtures';
+import { renderPage } from '../../electron/services/page/render-page';
+
+const REFERENCE = fixture('rendered', 'minima-jekyll');
+let site: string;
+
+beforeAll(async () => {
+  site = await copyFixture('sites', 'minima-jekyll');
+});
+
+const BLOCKS = new Set(['address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'td', 'th', 'tr', 'ul', 'title', 'body', 'head', 'html', 'label', 'time']);
+
+/** Words a reader sees: the title, and the body's text without scripts and styles (inline elements do not split words). */
+function visibleWords(html: string): string[] {
+  const tree = fromHtml(html);
+  let text = '';
+  const visit = (node: Root | RootContent, inHead: boolean) => {
+    if (node.type === 'text') {
+      text += node.value;
+      return;
+    }
+    if (node.type !== 'element' && node.type !== 'root') return;
+    const element = node as Element;
+    if (node.type === 'element' && ['script', 'style', 'noscript', 'template'].includes(element.tagName)) return;
+    const head = inHead || (node.type === 'element' && element.tagName === 'head');
+    if (head && node.type === 'element' && element.tagName !== 'title' && element.tagName !== 'head') return;
+    const block = node.type === 'element' && BLOCKS.has(element.tagName);
+    if (block) text += ' ';
+    for (const child of element.children ?? []) visit(child, head);
+    if (block) text += ' ';
+  };
+  visit(tree, false);
+  return text.split(/\s+/).filter(Boolean);
+}
+
+/** 2·LCS / (|a| + |b|): 1 when the words are the same in the same order. */
+function similarity(a: readonly string[], b: readonly string[]): number {
+  let previous = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    const row = new Array<number>(b.length + 1).fill(0);
+    for (let j = 1; j <= b.length; j++) row[j] = a[i - 1] === b[j - 1] ? previous[j - 1]! + 1 : Math.max(previous[j]!, row[j - 1]!);
+    previous = row;
+  }
+  return (2 * previous[b.length]!) / (a.length + b.length);
+}
+
+async function posts(): Promise<string[]> {
+  return (await readdir(path.join(site, '_posts'))).filter((f) => f.endsWith('.md')).sort();
+}
+
+function metaContent(html: string, property: string): string | null {
+  const match = new RegExp(`<meta (?:property|name)="${property}" content="([^"]*)"`).exec(html);
+  return match ? match[1]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'") : null;
+}
+
+describe('recap render matches Jekyll’s build of the Minima site', () => {
+  test('every post: the visible text matches word for word within 5 %, at the URL Jekyll published it', async () => {
+    const files = await posts();
+    expect(files.length).toBeGreaterThanOrEqual(7);
+    for (const file of files) {
+      const { code, stdout, stderr } = await recap(['render', path.join(site, '_posts', file)]);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      const url = /<link rel="canonical" href="https:\/\/fieldnotes\.example\.org([^"]+)"/.exec(stdout)?.[1];
+      expect(url, file).toBeDefined();
+      const reference = await readFile(path.join(REFERENCE, url!, 'index.html'), 'utf8');
+      const score = similarity(visibleWords(stdout), visibleWords(reference));
+      expect(score, `${file} → ${url}: ${score.toFixed(3)}`).toBeGreaterThanOrEqual(0.95);
+    }
+  }, 60_000);
+
+  test('the event post moves to 2024/11/16: its date, written in -0700, is shown in the site’s zone (UTC)', async () => {
+    const { stdout } = await recap(['render', path.join(site, '_posts', '2024-11-15-kubecon-salt-lake-city.md')]);
+    expect(stdout).toContain('href="https://fieldnotes.example.org/2024/11/16/kubecon-salt-lake-city/"');
+    expect(stdout).toMatch(/<time class="dt-published" datetime="2024-11-16T01:30:00\+00:00"[^>]*>\s*Nov 16, 2024\s*<\/time>/);
+  });
+
+  test('a timezone in _config.yml moves the date back: America/Denver keeps the post on 2024/11/15', async () => {
+    const config = path.join(site, '_config.yml');
+    const original = await readFile(config, 'utf8');
+    await writeFile(config, original + '\ntimezone: America/Denver\n');
+    try {
+      const { stdout } = await recap(['render', path.join(site, '_posts', '2024-11-15-kubecon-salt-lake-city.md')]);
+      expect(stdout).toContain('href="https://fieldnotes.example.org/2024/11/15/kubecon-salt-lake-city/"');
+      expect(stdout).toContain('datetime="2024-11-15T18:30:00-07:00"');
+    } finally {
+      await writeFile(config, original);
+    }
+  });
+
+  test('includes run with their parameters: speaker.html finds the speaker in _speakers, youtube.html renders as a facade', async () => {
+    const { stdout } = await recap(['render', path.join(site, '_posts', '2024-11-15-kubecon-salt-lake-city.md')]);
+    expect(stdout).toContain('<p class="speaker">Tomás Herrera <span class="speaker-role">Maintainer, Flux</span></p>');
+    expect(stdout).toMatch(/<figure class="video">\s*<a class="recap-embed-facade" href="https:\/\/www\.youtube\.com\/watch\?v=NckMekZXRt8"[^>]*>.*GitOps at scale.*<\/a><figcaption>GitOps at scale<\/figcaption>/s);
+    expect(stdout).not.toContain('<iframe');
+    expect(stdout).toContain('<a href="/2016/05/20/welcome-to-jekyll/">previous write-up</a>'); // post_url
+  });
+
+  test('the stylesheet compiles from _sass/ with the Liquid in style.scss expanded (the classic skin), and is inlined', async () => {
+    const { stdout } = await recap(['render', path.join(site, '_posts', '2016-05-20-welcome-to-jekyll.md')]);
+    const inlined = [...stdout.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!).join('\n');
+    const reference = await readFile(path.join(REFERENCE, 'assets', 'css', 'style.css'), 'utf8');
+    const selectors = (css: string) => new Set([...css.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/([^{}@;]+)\{/g)].map((m) => m[1]!.replace(/\s+/g, ' ').trim()).filter((s) => /^[.#a-z*:[]/i.test(s)));
+    const ours = selectors(inlined);
+    const theirs = [...selectors(reference)];
+    const missing = theirs.filter((s) => !ours.has(s));
+    expect(theirs.length).toBeGreaterThan(50);
+    expect(missing.length / theirs.length, `missing: ${missing.slice(0, 5).join(' | ')}`).toBeLessThan(0.05);
+    expect(stdout).not.toMatch(/<link[^>]+stylesheet/); // one file: nothing to fetch
+    expect(inlined).not.toContain('{{');
+  });
+
+  test('recap share --json equals the og:title, og:description, og:image and og:url Jekyll wrote', async () => {
+    for (const file of await posts()) {
+      const { code, stdout } = await recap(['share', path.join(site, '_posts', file), '--json']);
+      expect(code).toBe(0);
+      const share = JSON.parse(stdout) as Record<string, string | null>;
+      expect(Object.keys(share).sort()).toEqual(['card', 'description', 'image', 'siteName', 'title', 'url']);
+      const reference = await readFile(path.join(REFERENCE, new URL(share.url!).pathname, 'index.html'), 'utf8');
+      expect(share.title, file).toBe(metaContent(reference, 'og:title'));
+      expect(share.description, file).toBe(metaContent(reference, 'og:description'));
+      expect(share.image, file).toBe(metaContent(reference, 'og:image'));
+      expect(share.url, file).toBe(metaContent(reference, 'og:url'));
+      expect(share.siteName).toBe(metaContent(reference, 'og:site_name'));
+      expect(share.card).toBe(metaContent(reference, 'twitter:card'));
+    }
+  }, 60_000);
+});
+
+describe('what never passes into a page', () => {
+  test('scripts and handlers planted in a layout, an include and the post are gone; remote styles and images stay off the page', async () => {
+    const copy = await copyFixture('sites', 'minima-jekyll');
+    const layout = path.join(copy, '_layouts', 'base.html');
+    await writeFile(layout, (await readFile(layout, 'utf8')).replace('<body>', '<body onload="window.__recapPwned=1"><script>window.__recapPwned=1</script><iframe srcdoc="<script>x</script>"></iframe><meta http-equiv="refresh" content="0;url=https://evil.example">'));
+    const text = '---\nlayout: post\ntitle: Hostile\n---\n<script>window.__recapPwned=1</script>\n\n<img src="x" onerror="window.__recapPwned=1"> [link](javascript:alert(1)) ![remote](https://images.example/a.png)\n';
+    const page = await renderPage({ root: copy, name: 'minima', kind: 'jekyll' }, '_posts/2024-01-01-hostile.md', text, { externalContent: false, assets: (p) => `../page-assets${p}` });
+    expect(page.html).not.toMatch(/<script|onload=|onerror=|javascript:|srcdoc|http-equiv|<iframe/i);
+    expect(page.html).toContain('External image not loaded');
+    expect(page.html).not.toContain('cdn.jsdelivr.net'); // the remote Font Awesome stylesheet is dropped while external content is off
+    expect(page.html).toContain('href="../page-assets/assets/css/style.css"');
+    const allowed = await renderPage({ root: copy, name: 'minima', kind: 'jekyll' }, '_posts/2024-01-01-hostile.md', text, { externalContent: true, assets: (p) => `../page-assets${p}` });
+    expect(allowed.html).toContain('src="https://images.example/a.png"');
+    expect(allowed.html).toContain('cdn.jsdelivr.net');
+    expect(allowed.html).not.toMatch(/<script|onerror=/i);
+  });
+
+  test('a theme that is not in the folder is named in one line, exit 1', async () => {
+    const copy = await copyFixture('sites', 'minima-jekyll');
+    const { rm } = await import('node:fs/promises');
+    await rm(path.join(copy, '_layouts'), { recursive: true });
+    await writeFile(path.join(copy, '_config.yml'), (await readFile(path.join(copy, '_config.yml'), 'utf8')) + '\ntheme: minima\n');
+    const { code, stdout, stderr } = await recap(['render', path.join(copy, '_posts', '2016-05-20-welcome-to-jekyll.md')]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^recap: The site's theme "minima" is not in the folder.*\n$/);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
