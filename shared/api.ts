@@ -14,9 +14,9 @@ import type { EmbedStyle } from './embeds/embed-style';
 import { MAX_IMAGE_BASE64_CHARS, type ImportedImage } from './media/images';
 import type { AddCollectedResult, CollectedCard, EventPostDefaults } from './collect/types';
 import { MAX_PHOTOS_PER_CALL, type PhotoResult } from './media/photos';
-
 import { branchName, remoteName } from './git-names';
 import { utf8Length } from './document/utf8-length';
+
 /** Largest post Recap edits; larger files get a clear refusal instead of a frozen window. */
 export const MAX_POST_BYTES = 10 * 1024 * 1024;
 
@@ -26,16 +26,16 @@ const relativePath = z
   .max(4096)
   .refine((p) => !p.includes('\0'), 'A path cannot contain NUL characters.');
 
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'Expected a SHA-256 hash.');
 /** A post's text: the limit counts UTF-8 bytes, as the file will take on disk ('€' is three). */
 const postText = z
   .string()
   .max(MAX_POST_BYTES)
   .refine((text) => utf8Length(text) <= MAX_POST_BYTES, `A post can be at most ${MAX_POST_BYTES / 1024 / 1024} MB (as UTF-8).`);
 
-const cardId = z.string().regex(/^[0-9a-f]{16}$/, 'Expected a collected card id.');
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'Expected a SHA-256 hash.');
 /** A window's or browser tab's own id for its journal slot. */
 const tabId = z.string().regex(/^[0-9a-f]{16,32}$/, 'Expected a tab id.');
+const cardId = z.string().regex(/^[0-9a-f]{16}$/, 'Expected a collected card id.');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD.');
 
 function method<I extends z.ZodType>(input: I) {
@@ -64,11 +64,11 @@ export const contract = {
          * still checked against baseHash, so nothing newer is overwritten.
          */
         recreate: z.boolean().optional(),
-      })
         /** The author confirmed replacing a file whose permissions make it read-only (its mode and owner are kept). */
         replaceReadOnly: z.boolean().optional(),
         /** The window or tab saving: only its own journal slot is forgotten. */
         tab: tabId.optional(),
+      })
       .strict(),
   ).returns<SaveResult>(),
   /** Journals unsaved editor text in the per-user state folder (never in the site), so a crash loses nothing. */
@@ -78,9 +78,9 @@ export const contract = {
         path: relativePath,
         text: postText,
         baseHash: sha256,
-      })
         /** The window or tab journaling: each keeps its own slot, so two tabs on one post never overwrite each other's draft. */
         tab: tabId.optional(),
+      })
       .strict(),
   ).returns<null>(),
   /** Forgets a post's journaled text (its edits were discarded). Saving a post forgets it too. */

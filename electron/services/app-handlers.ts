@@ -136,9 +136,6 @@ export function createHandlers(state: AppState, hooks: ShellHooks): Handlers {
     canChooseFolder: hooks.chooseFolder !== undefined,
   });
 
-  return {
-    getSession: session,
-
   /** The open workspace, once `path` is known to be one of its posts (never its configuration, .git/ or a binary). */
   const postWorkspace = async (path: string): Promise<Workspace> => {
     const workspace = state.requireWorkspace();
@@ -146,6 +143,9 @@ export function createHandlers(state: AppState, hooks: ShellHooks): Handlers {
     requirePost(workspace.site, path);
     return workspace;
   };
+
+  return {
+    getSession: session,
 
     async openFolder({ path }) {
       let root: string | null | undefined = path;
