@@ -30,8 +30,13 @@ export async function runCli(argv: string[], io: CliIo, stopped: Promise<void> =
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' && args[0] ? commands[args[0]] : undefined;
+    // No command at all is a usage error: the help goes to stderr, so a script's output stays clean.
+    if (name === undefined) {
+      io.err(mainHelp());
+      return EXIT_USAGE;
+    }
     io.out(topic ? topic.help + '\n' : mainHelp());
-    return name === undefined ? EXIT_USAGE : EXIT_OK;
+    return EXIT_OK;
   }
   if (name === '--version' || name === '-v') {
     io.out('recap 0.1.0\n');
@@ -52,17 +57,47 @@ export async function runCli(argv: string[], io: CliIo, stopped: Promise<void> =
 
 function report(error: unknown, name: string | undefined, io: CliIo): number {
   if (error instanceof UsageError || isParseArgsError(error)) {
-    io.err(`recap: ${(error as Error).message} See \`${name ? `recap ${name} --help` : 'recap --help'}\`.\n`);
+    const message = error instanceof UsageError ? error.message : optionMessage(error as NodeJS.ErrnoException, name ? commands[name]!.help : '');
+    io.err(`recap: ${oneLine(message)} See \`${name ? `recap ${name} --help` : 'recap --help'}\`.\n`);
     return EXIT_USAGE;
   }
   if (error instanceof RecapError) {
-    io.err(`recap: ${error.message}\n`);
+    io.err(`recap: ${oneLine(error.message)}\n`);
     return UNREADABLE.has(error.code) ? EXIT_USAGE : EXIT_REFUSED;
   }
   const code = (error as NodeJS.ErrnoException | null)?.code;
   io.err(`recap: unexpected error${code ? ` (${code})` : ''}. Run again; if it keeps happening, report it with the command you ran.\n`);
   if (io.env.RECAP_DEBUG) io.err(String((error as Error)?.stack ?? error) + '\n');
   return EXIT_REFUSED;
+}
+
+/** Every error is one line: a message that spans lines (a parser's, a path with a newline) is folded. */
+function oneLine(message: string): string {
+  return message.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
+/** Node's option parser explains at length; say it in Recap's words, with the option that was probably meant. */
+function optionMessage(error: NodeJS.ErrnoException, help: string): string {
+  const option = /'(-{1,2}[^' ]+)/.exec(error.message)?.[1];
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
+    const known = [...new Set(help.match(/--[a-z][\w-]*/g) ?? [])].filter((name) => name !== '--help');
+    const near = known.find((name) => editDistance(name, option) <= 2);
+    return `Unknown option ${option}${near ? ` (did you mean ${near}?)` : ''}.`;
+  }
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+    return /argument missing/.test(error.message) ? `${option} needs a value.` : `${option} takes no value.`;
+  }
+  return (error.message.split(/\.\s/)[0] ?? error.message).replace(/\.?$/, '.');
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = row;
+  }
+  return previous[b.length]!;
 }
 
 function isParseArgsError(error: unknown): boolean {

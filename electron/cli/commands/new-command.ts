@@ -32,7 +32,8 @@ Options:
       strict: true,
     });
     if (positionals.length !== 1) throw new UsageError('recap new needs exactly one folder.');
-    if (values.title === undefined || values.title.trim() === '') throw new UsageError('recap new needs --title.');
+    if (values.title === undefined) throw new UsageError('recap new needs --title <title>.');
+    if (values.title.trim() === '') throw new UsageError('The title is empty; give the post a title, e.g. --title "Our KubeCon recap".');
     if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError(`--date must be YYYY-MM-DD, not "${values.date}".`);
     const folder = positionals[0]!;
     const workspace = await Workspace.open(resolveFrom(io, folder), {});
