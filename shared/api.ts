@@ -10,6 +10,8 @@ import type { SiteSchema } from './front-matter/schema';
 import type { Problem } from './check/types';
 import type { ExportPreview, ExportProgress, ExportResult, GitStatus, PushOutcome } from './export';
 import type { PreviewSettings } from './preview-settings';
+import type { PagePreview } from './page/page-preview';
+import type { ShareCardView } from './share/share-card';
 import type { EmbedStyle } from './embeds/embed-style';
 import { MAX_IMAGE_BASE64_CHARS, type ImportedImage } from './media/images';
 import type { AddCollectedResult, CollectedCard, EventPostDefaults } from './collect/types';
@@ -249,6 +251,14 @@ export const contract = {
       })
       .strict(),
   ).returns<{ text: string; field: string }>(),
+  /**
+   * The post as the Page view shows it: through the site's own layouts (Jekyll)
+   * or with its header in the site's stylesheet (Hugo, Zola, Astro), rendered
+   * off the typing path and made safe; the sandboxed frame loads `page/<pageId>`.
+   */
+  renderPage: method(z.object({ path: relativePath, text: postText }).strict()).returns<PagePreview>(),
+  /** How a link to the post looks when shared (title, description, image, URL, site name, card), as the site's SEO tags resolve it. */
+  shareCard: method(z.object({ path: relativePath, text: postText }).strict()).returns<ShareCardView>(),
 } as const;
 
 export type Contract = typeof contract;

@@ -18,6 +18,8 @@ import { createPost } from './posts/create-post';
 import { siteEmbedStyle } from './embeds/site-embed-style';
 import { importImage } from './media/import-image';
 import { createExportHandlers } from './git/export-handlers';
+import { createPageHandlers } from './page/page-handlers';
+import { PageService } from './page/page-service';
 import { createCollectHandlers } from './collect/collect-handlers';
 import type { CollectService } from './collect/collect-service';
 import { createWriteUpHandlers } from './collect/write-up-handlers';
@@ -58,6 +60,8 @@ export class AppState {
   readonly journal: DraftJournal | null;
   readonly previewSettings: PreviewSettingsStore | null;
   readonly collect: CollectService | null;
+  /** The Page view's rendered documents and the site's compiled styles, for the doors that serve the frame. */
+  readonly pages = new PageService();
   private watcher: SiteWatcher | null = null;
   private readonly changeListeners = new Set<(change: PostsChange) => void>();
 
@@ -254,6 +258,12 @@ export function createHandlers(state: AppState, hooks: ShellHooks): Handlers {
     ...createWriteUpHandlers({
       workspace: () => state.requireWorkspace(),
       onFilesAdded: (root) => textChecker.invalidate(root),
+    }),
+
+    ...createPageHandlers({
+      workspace: () => state.requireWorkspace(),
+      service: state.pages,
+      externalContent: async (root) => (await state.previewSettings?.get(root))?.externalContent === true,
     }),
 
     ...createExportHandlers({

@@ -3,7 +3,7 @@
  * check the base hash like the real service, and every call is recorded so a
  * test can assert what the app asked for.
  */
-import type { EventName, Events, MethodInput, MethodName, MethodOutput } from '../../shared/api';
+import { contract, type EventName, type Events, type MethodInput, type MethodName, type MethodOutput } from '../../shared/api';
 import type { RecapBridge } from '../../shared/bridge';
 import { collectedMarkup, DEFAULT_EVENT_SECTIONS, eventSkeleton, readPastedLinks, suggestEventTitle, type CollectedCard } from '../../shared/collect';
 import { RecapError } from '../../shared/errors';
@@ -333,6 +333,23 @@ export class FakeApi implements RecapBridge {
     this.record('setCover', input);
     const text = input.text ?? this.files.get(input.path) ?? '';
     return { text: text.replace(/^---\n/, `---\nimage: ${input.image}\n`), field: 'image' };
+  }
+
+  /** What renderPage answers; a test sets a page to see the Page tab (Text stays the default otherwise, as for a site without layouts). */
+  pagePreview: MethodOutput<'renderPage'> = { status: 'unavailable', reason: 'This site has no layouts Recap can render; the Text view is shown.' };
+  async renderPage(input: MethodInput<'renderPage'>): Promise<MethodOutput<'renderPage'>> {
+    contract.renderPage.input.parse(input); // validates like the real door
+    this.record('renderPage', input);
+    return this.pagePreview;
+  }
+  /** What shareCard answers: by default the post's title and description from its front matter. */
+  shareView: MethodOutput<'shareCard'> | null = null;
+  async shareCard(input: MethodInput<'shareCard'>): Promise<MethodOutput<'shareCard'>> {
+    contract.shareCard.input.parse(input);
+    this.record('shareCard', input);
+    if (this.shareView) return this.shareView;
+    const field = (key: string) => new RegExp(`^${key}:\\s*"?(.+?)"?\\s*$`, 'm').exec(input.text.split(/^---\s*$/m)[1] ?? '')?.[1] ?? null;
+    return { card: { title: field('title'), description: field('description'), image: null, url: null, siteName: this.session.site?.name ?? null, card: 'summary' }, imagePath: null, imageSize: null, site: null };
   }
 
   async createPost(input: MethodInput<'createPost'>): Promise<MethodOutput<'createPost'>> {

@@ -29,6 +29,10 @@ export interface RenderedPage {
   anchors: PageAnchor[];
   layoutsRendered: boolean;
   note: string | null;
+  /** The share image as a path of the site (`/images/cover.jpg`) when it is one of its files, else null. */
+  shareImagePath: string | null;
+  /** The site's handle on X (`@name`), when its SEO settings name one. */
+  twitterSite: string | null;
   ms: number;
 }
 
@@ -49,7 +53,10 @@ export async function renderPage(site: Site, postPath: string, text: string, opt
   const share = 'seo' in rendered ? pickShare(rendered.seo) : rendered.share;
   const layoutsRendered = site.kind === 'jekyll';
   const note = layoutsRendered ? null : `Layouts are not rendered for ${generatorName(site.kind)} sites: this is the post with its header${styles.length > 0 || ('stylesheet' in rendered && rendered.stylesheet) ? ' in the site’s stylesheet' : ''}.`;
-  return { html: secured, styles, share, anchors, layoutsRendered, note, ms: performance.now() - started };
+  const prefix = 'site' in rendered ? rendered.site.url.replace(/\/+$/, '') + baseurl.replace(/\/+$/, '') : '';
+  const image = share.image;
+  const shareImagePath = image === null ? null : prefix && image.startsWith(prefix + '/') ? image.slice(prefix.length) : image.startsWith('/') && !image.startsWith('//') ? image : null;
+  return { html: secured, styles, share, anchors, layoutsRendered, note, shareImagePath, twitterSite: 'seo' in rendered ? rendered.seo.twitterSite : null, ms: performance.now() - started };
 }
 
 function pickShare(seo: ShareCard): ShareCard {

@@ -1,0 +1,134 @@
+/**
+ * The Page view's state in the main process (or browser-mode server): the
+ * last rendered documents, held in memory by id for the frame to load, the
+ * compiled stylesheets, and the guarded route for the site's assets (CSS,
+ * fonts, images only; confined to the folder, symlinks resolved). Both doors
+ * serve from here: `page/<id>` and `page-assets/<site path>`.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { RecapError } from '../../../shared/errors';
+import type { Site } from '../../../shared/model';
+import { PAGE_ADDITIONS_PATH, PAGE_ASSET_ROUTE, type PagePreview } from '../../../shared/page/page-preview';
+import { contentTypeFor, imageContentTypeFor } from '../../../shared/media/content-types';
+import { resolveInside } from '../documents/confine';
+import { PAGE_ADDITIONS_CSS } from './page-safety';
+import { renderPage, type RenderedPage } from './render-page';
+
+const KEPT_PAGES = 8;
+const FONT_TYPES = new Set(['.woff', '.woff2', '.ttf', '.otf']);
+
+export interface StoredPage {
+  html: string;
+  externalContent: boolean;
+}
+
+export type PageAsset = { ok: true; type: string; body: Buffer | string; font: boolean } | { ok: false; status: 400 | 403 | 404 };
+
+/** Where a generator publishes its static files from, besides the root. */
+const STATIC_DIRS: Record<Site['kind'], string[]> = {
+  jekyll: [''],
+  hugo: ['static', ''],
+  zola: ['static', ''],
+  astro: ['public', ''],
+  eleventy: ['', 'public', 'src'],
+  unknown: [''],
+};
+
+export class PageService {
+  private readonly pages = new Map<string, StoredPage>();
+  private styles = new Map<string, string>();
+  private site: Site | null = null;
+
+  /** Renders the post for the frame: `assets` URLs are relative to `page/<id>`. */
+  async render(site: Site, postPath: string, text: string, externalContent: boolean): Promise<PagePreview & { rendered?: RenderedPage }> {
+    let rendered: RenderedPage;
+    try {
+      rendered = await renderPage(site, postPath, text, { externalContent, assets: (sitePath) => `../${PAGE_ASSET_ROUTE}${encodePath(sitePath)}` });
+    } catch (error) {
+      if (error instanceof RecapError && error.code === 'refused') return { status: 'unavailable', reason: error.message };
+      throw error;
+    }
+    if (this.site?.root !== site.root) this.styles = new Map();
+    this.site = site;
+    for (const style of rendered.styles) this.styles.set(style.url, style.css);
+    const pageId = randomBytes(8).toString('hex');
+    this.pages.set(pageId, { html: rendered.html, externalContent });
+    while (this.pages.size > KEPT_PAGES) this.pages.delete(this.pages.keys().next().value!);
+    return { status: 'page', pageId, layoutsRendered: rendered.layoutsRendered, note: rendered.note, anchors: rendered.anchors, ms: rendered.ms, rendered };
+  }
+
+  page(id: string): StoredPage | null {
+    return /^[0-9a-f]{16}$/.test(id) ? (this.pages.get(id) ?? null) : null;
+  }
+
+  /** `encodedPath`: the URL path after `page-assets/`, still percent-encoded. */
+  async asset(site: Site | null, encodedPath: string): Promise<PageAsset> {
+    let relative: string;
+    try {
+      relative = decodeURIComponent(encodedPath);
+    } catch {
+      return { ok: false, status: 400 };
+    }
+    if (relative.includes('\0') || relative.includes('\\')) return { ok: false, status: 400 };
+    const sitePath = '/' + relative;
+    if (sitePath === PAGE_ADDITIONS_PATH) return { ok: true, type: 'text/css; charset=utf-8', body: PAGE_ADDITIONS_CSS, font: false };
+    if (!site) return { ok: false, status: 404 };
+    const compiled = this.site?.root === site.root ? this.styles.get(sitePath) : undefined;
+    if (compiled !== undefined) return { ok: true, type: 'text/css; charset=utf-8', body: compiled, font: false };
+    const segments = relative.split('/');
+    // Hidden folders (.git, .env…) and `..` are refused outright; only what a page loads is served.
+    if (segments.some((s) => s === '' || s === '.' || s === '..' || s.startsWith('.'))) return { ok: false, status: 403 };
+    const ext = path.extname(relative).toLowerCase();
+    const font = FONT_TYPES.has(ext);
+    const type = imageContentTypeFor(relative) ?? (ext === '.css' || font ? contentTypeFor(relative) : null);
+    if (!type) return { ok: false, status: 403 };
+    for (const dir of STATIC_DIRS[site.kind]) {
+      let file: string;
+      try {
+        file = await resolveInside(site.root, dir ? `${dir}/${relative}` : relative);
+      } catch (error) {
+        if (error instanceof RecapError && error.code === 'outside-folder') return { ok: false, status: 403 };
+        continue;
+      }
+      try {
+        if (!(await stat(file)).isFile()) continue;
+        return { ok: true, type, body: await readFile(file), font };
+      } catch {
+        continue;
+      }
+    }
+    return { ok: false, status: 404 };
+  }
+}
+
+function encodePath(sitePath: string): string {
+  return sitePath.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/');
+}
+
+/**
+ * The frame's own policy: nothing runs (no script-src, `sandbox` without
+ * allow-scripts even if opened on its own); styles, images and fonts only
+ * from Recap (`origins`), plus https: once external content is allowed.
+ */
+export function pageContentSecurityPolicy(origins: readonly string[], externalContent: boolean): string {
+  const from = ["'self'", ...origins, ...(externalContent ? ['https:'] : [])].join(' ');
+  return [
+    "default-src 'none'",
+    `style-src ${from}`,
+    `img-src ${from} data:`,
+    `font-src ${from} data:`,
+    "frame-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors 'self' ${origins.join(' ')}`,
+    'sandbox',
+  ].join('; ');
+}
+
+export const PAGE_HEADERS: Readonly<Record<string, string>> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+};
