@@ -21,6 +21,7 @@ import { PreviewSettingsStore } from '../services/settings/preview-settings-stor
 import { RecentFolders } from '../services/settings/recent-folders';
 import { DEFAULT_LIMITS, sendEvent, serveApi, type SocketLimits } from './api-socket';
 import { createToken, hostAllowed, isLoopbackAddress, originAllowed, tokenMatches } from './guard';
+import { isPageRoute, servePageRoute } from './page-routes';
 import { serveSiteImage } from './site-images';
 import { securityHeaders, serveStatic } from './static-files';
 
@@ -99,6 +100,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const relative = pathUnderToken(url.pathname);
     if (relative === null) return refuse(res, 401, 'Open the exact link `recap serve` printed: it carries the access token.');
     if (relative.startsWith('site/')) return serveSiteImage(res, root, relative.slice('site/'.length), req.method === 'HEAD');
+    if (isPageRoute(relative)) return servePageRoute(res, state.pages, state.workspace?.site ?? null, relative, req.method === 'HEAD', port);
     await serveStatic(res, options.rendererDir, relative, port);
   }
 

@@ -1,0 +1,46 @@
+/**
+ * Browser mode's Page view routes, under the token like everything else:
+ *   GET /s/T/page/<id>             → a rendered page, with its own CSP (nothing runs; loads only from here)
+ *   GET /s/T/page-assets/<path>    → the site's CSS (compiled Sass from memory), fonts and images
+ */
+import type { ServerResponse } from 'node:http';
+import type { Site } from '../../shared/model';
+import { PAGE_ASSET_ROUTE, PAGE_ROUTE } from '../../shared/page/page-preview';
+import { PAGE_HEADERS, pageContentSecurityPolicy, type PageService } from '../services/page/page-service';
+
+const REASONS = { 400: 'Bad request', 403: 'Forbidden', 404: 'Not found' } as const;
+
+export function isPageRoute(relative: string): boolean {
+  return relative.startsWith(PAGE_ROUTE) || relative.startsWith(PAGE_ASSET_ROUTE);
+}
+
+export async function servePageRoute(res: ServerResponse, pages: PageService, site: Site | null, relative: string, head: boolean, port: number): Promise<void> {
+  const origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+  const fail = (status: 400 | 403 | 404) => {
+    res.writeHead(status, { ...PAGE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': "default-src 'none'; sandbox" });
+    res.end(REASONS[status]);
+  };
+  if (relative.startsWith(PAGE_ASSET_ROUTE)) {
+    const asset = await pages.asset(site, relative.slice(PAGE_ASSET_ROUTE.length));
+    if (!asset.ok) return fail(asset.status);
+    res.writeHead(200, {
+      ...PAGE_HEADERS,
+      'Content-Type': asset.type,
+      // An SVG opened on its own must not run script in this origin.
+      'Content-Security-Policy': "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox",
+      // The frame has an opaque origin (sandboxed without allow-same-origin): fonts load in CORS mode from it.
+      ...(asset.font ? { 'Access-Control-Allow-Origin': '*' } : {}),
+    });
+    res.end(head ? undefined : asset.body);
+    return;
+  }
+  const page = pages.page(relative.slice(PAGE_ROUTE.length));
+  if (!page) return fail(404);
+  res.writeHead(200, {
+    ...PAGE_HEADERS,
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Security-Policy': pageContentSecurityPolicy(origins, page.externalContent),
+    'X-Frame-Options': 'SAMEORIGIN',
+  });
+  res.end(head ? undefined : page.html);
+}
