@@ -157,6 +157,8 @@ export const contract = {
         push: z.object({ remote: remoteName }).strict().optional(),
         /** "Export anyway" past errors of the pre-publish check. */
         force: z.boolean().optional(),
+        /** The author confirmed pushing to a branch the site publishes from (main, gh-pages, the remote's default). */
+        confirmPublish: z.boolean().optional(),
       })
       .strict(),
   ).returns<ExportResult>(),

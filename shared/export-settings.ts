@@ -7,6 +7,19 @@
  */
 import { z } from 'zod';
 
+/**
+ * The one default for where an export commits, for the app and the CLI
+ * alike: a new branch per post, never the branch the site publishes from,
+ * unless `.recap.json` `export.branch` says otherwise.
+ */
+export const DEFAULT_EXPORT_BRANCH = 'post/{slug}';
+
+/**
+ * Branch names sites publish from by convention (besides the remote's own
+ * default branch): pushing to one of them needs the author's confirmation.
+ */
+export const PUBLISHING_BRANCH_NAMES: readonly string[] = ['main', 'master', 'gh-pages', 'pages', 'publish', 'production'];
+
 const folderInside = z
   .string()
   .min(1)

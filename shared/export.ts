@@ -64,6 +64,11 @@ export interface ExportPreview {
     suggestedExists: boolean;
   };
   remotes: string[];
+  /**
+   * Branches the site publishes from (the default remote's default branch,
+   * main, master, gh-pages…): pushing to one needs `confirmPublish`.
+   */
+  publishing?: string[];
   /** The remote to preselect: the branch's upstream remote, else `origin`, else the first. */
   defaultRemote: string | null;
   /** Where the commit goes: the site's own repository, or the target from `.recap.json`. */

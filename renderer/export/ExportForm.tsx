@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { ExportPreview, SkippedReference } from '../../shared/export';
-import { blockingProblems, canPush, statusLabel, type ExportChoices } from './export-form';
+import { blockingProblems, canPush, publishingTarget, statusLabel, type ExportChoices } from './export-form';
 
 interface ExportFormProps {
   preview: ExportPreview;
@@ -22,6 +22,7 @@ export function ExportForm({ preview, choices, onChange, disabled }: ExportFormP
   const blocking = blockingProblems(preview);
   const pushOnly = preview.problems.filter((problem) => problem.pushOnly);
   const pushable = canPush(preview);
+  const publishing = publishingTarget(preview, choices);
   const set = (change: Partial<ExportChoices>) => onChange({ ...choices, ...change });
   const toggle = (path: string, on: boolean) => {
     const selected = new Set(choices.selected);
@@ -188,6 +189,12 @@ export function ExportForm({ preview, choices, onChange, disabled }: ExportFormP
             ))}
           </select>
         </div>
+        {publishing !== null && (
+          <label className="export-choice export-indented">
+            <input type="checkbox" checked={choices.confirmPublish} onChange={(event) => set({ confirmPublish: event.target.checked })} />
+            Publish: push to {publishing}, the branch the site is published from
+          </label>
+        )}
         {pushOnly.map((problem) => (
           <p key={problem.code} className="export-hint">
             {problem.message}

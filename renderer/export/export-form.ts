@@ -10,6 +10,8 @@ export interface ExportChoices {
   branchName: string;
   push: boolean;
   remote: string;
+  /** The author confirmed pushing to a branch the site publishes from. */
+  confirmPublish: boolean;
 }
 
 /** The dialog's starting point: the service's picks (new and changed files, its message, its remote). */
@@ -22,7 +24,15 @@ export function initialChoices(preview: ExportPreview): ExportChoices {
     branchName: preview.branches.suggested,
     push: false,
     remote: preview.defaultRemote ?? preview.remotes[0] ?? '',
+    confirmPublish: false,
   };
+}
+
+/** The branch the commit goes on, when pushing it would publish the site (main, gh-pages…); else null. */
+export function publishingTarget(preview: ExportPreview, choices: ExportChoices): string | null {
+  if (!choices.push || !canPush(preview)) return null;
+  const branch = choices.branch === 'current' ? preview.branches.current : choices.branchName.trim();
+  return branch !== null && (preview.publishing ?? []).includes(branch) ? branch : null;
 }
 
 /** Problems that stop the commit itself; push-only ones (no remote) just disable pushing. */
@@ -43,6 +53,8 @@ export function whyNotReady(preview: ExportPreview, choices: ExportChoices): str
   if (choices.branch === 'new' && choices.branchName.trim() === '') return 'Name the new branch.';
   if (choices.branch === 'current' && preview.branches.current === null) return 'Not on a branch: choose a new branch.';
   if (choices.push && choices.remote === '') return 'Choose a remote to push to.';
+  const publishing = publishingTarget(preview, choices);
+  if (publishing !== null && !choices.confirmPublish) return `Confirm the push to ${publishing}: it publishes the site.`;
   return null;
 }
 
@@ -59,6 +71,7 @@ export function exportRequest(path: string, preview: ExportPreview, choices: Exp
   };
   if (choices.push && canPush(preview)) request.push = { remote: choices.remote };
   if (force) request.force = true;
+  if (request.push && choices.confirmPublish && publishingTarget(preview, choices) !== null) request.confirmPublish = true;
   return request;
 }
 

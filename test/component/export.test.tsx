@@ -103,6 +103,20 @@ describe('dialog "Export"', () => {
     expect(await within(dialog).findByText(/Committed/)).toHaveTextContent('Committed c0ffee0 on post/rustconf-recap.');
   });
 
+  it('pushing to the branch the site publishes from needs a confirmation (issue 12.4)', async () => {
+    const { api, user } = await setUp((fake) => (fake.exportPreviewResult = preview({ publishing: ['main', 'gh-pages'] })));
+    const dialog = await openReadyExport(user);
+    await user.click(within(dialog).getByRole('radio', { name: 'Current branch (main)' }));
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Push after commit' }));
+    const commit = within(dialog).getByRole('button', { name: 'Commit and push' });
+    expect(commit).toBeDisabled();
+    expect(commit).toHaveAccessibleDescription('Confirm the push to main: it publishes the site.');
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Publish: push to main, the branch the site is published from' }));
+    await user.click(commit);
+    await waitFor(() => expect(api.callsOf('exportPost')).toHaveLength(1));
+    expect(api.callsOf('exportPost')[0]).toMatchObject({ branch: { kind: 'current' }, push: { remote: 'origin' }, confirmPublish: true });
+  });
+
   it('prefills the commit message from the title, and sends the edited one', async () => {
     const { api, user } = await setUp();
     const dialog = await openReadyExport(user);

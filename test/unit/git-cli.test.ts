@@ -29,17 +29,55 @@ describe('recap export', () => {
     expect(workState(site)).toEqual(before);
   });
 
-  it('--message and the current branch; nothing left to export is refused with exit 1', async () => {
+  it('--message and --branch current (said so); nothing left to export is refused with exit 1', async () => {
     const { site } = await siteRepo();
     const post = '_posts/2024-03-22-kubecon-paris-recap.md';
     await writeFile(path.join(site, post), '---\ntitle: Rewritten\n---\nShort now.\n');
-    const first = await recap(['export', post, '--message', 'Shorter Paris post'], site);
+    const first = await recap(['export', post, '--message', 'Shorter Paris post', '--branch', 'current'], site);
+    expect(first.stderr).toBe('recap: committing on the current branch (main), as --branch current asks.\n');
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^Committed [0-9a-f]{40} on main\n {2}_posts\/2024-03-22-kubecon-paris-recap\.md\n$/);
     expect(git(site, 'log', '-1', '--format=%s')).toBe('Shorter Paris post');
     const again = await recap(['export', post], site);
     expect(again.code).toBe(1);
     expect(again.stderr).toBe(`recap: Nothing to export: ${post} and its images are already committed as they are.\n`);
+  });
+
+  it('without --branch, commits on a new post/<slug> branch like the app (or .recap.json export.branch); the current branch is untouched', async () => {
+    const { site } = await siteRepo();
+    const post = '_posts/2024-03-22-kubecon-paris-recap.md';
+    const head = git(site, 'rev-parse', 'HEAD');
+    await writeFile(path.join(site, post), '---\ntitle: Rewritten\n---\nShort now.\n');
+    const plain = await recap(['export', post], site);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toMatch(/^Committed [0-9a-f]{40} on post\/kubecon-paris-recap$/m);
+    expect(git(site, 'rev-parse', 'main')).toBe(head);
+
+    await writeFile(path.join(site, '.recap.json'), JSON.stringify({ export: { branch: 'drafts/{slug}' } }));
+    await writeFile(path.join(site, post), '---\ntitle: Rewritten again\n---\nShorter.\n');
+    const configured = await recap(['export', post], site);
+    expect(configured.stdout).toMatch(/^Committed [0-9a-f]{40} on drafts\/kubecon-paris-recap$/m);
+    expect(git(site, 'rev-parse', 'main')).toBe(head);
+  });
+
+  it('a remote that does not exist, or a push to the branch the site publishes from without --yes, is refused before anything is committed', async () => {
+    const { site, bare } = await siteRepo();
+    const post = '_posts/2024-03-22-kubecon-paris-recap.md';
+    const head = git(site, 'rev-parse', 'HEAD');
+    await writeFile(path.join(site, post), '---\ntitle: Rewritten\n---\nShort now.\n');
+
+    const missing = await recap(['export', post, '--push', '--remote', 'upstream'], site);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^recap: This repository has no remote named "upstream"\. Choose one of: origin\.\n$/);
+    const publish = await recap(['export', post, '--branch', 'current', '--push'], site);
+    expect(publish.code).toBe(1);
+    expect(publish.stderr).toMatch(/Pushing to main publishes the site .* --yes/);
+    expect(git(site, 'rev-parse', 'HEAD')).toBe(head);
+    expect(git(site, 'branch', '--list', 'post/*')).toBe('');
+
+    const confirmed = await recap(['export', post, '--branch', 'current', '--push', '--yes'], site);
+    expect(confirmed.code).toBe(0);
+    expect(git(bare, 'rev-parse', 'main')).toBe(git(site, 'rev-parse', 'HEAD'));
   });
 
   it('refusals exit 1 with one line; bad usage exits 2', async () => {

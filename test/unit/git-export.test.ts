@@ -155,7 +155,7 @@ describe('export a post to git', () => {
 
     await addNewPost(site);
     await makeUnrelatedWork(site);
-    const result = await exportPost({ siteRoot: site }, { path: NEW_POST, files: [NEW_POST, NEW_IMAGE], message: 'Add post: Spring meetup', branch: { kind: 'current' }, push: { remote: 'origin' } });
+    const result = await exportPost({ siteRoot: site }, { path: NEW_POST, files: [NEW_POST, NEW_IMAGE], message: 'Add post: Spring meetup', branch: { kind: 'current' }, push: { remote: 'origin' }, confirmPublish: true });
     expect(result.push).toMatchObject({ ok: false, reason: 'rejected' });
     const before = workState(site);
 

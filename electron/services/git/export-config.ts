@@ -8,7 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { RecapError } from '../../../shared/errors';
-import { exportSettingsSchema } from '../../../shared/export-settings';
+import { DEFAULT_EXPORT_BRANCH, exportSettingsSchema } from '../../../shared/export-settings';
 
 // Only the export section is read here; the rest of the file belongs to other features.
 const recapJson = z.looseObject({ export: exportSettingsSchema.optional() });
@@ -22,7 +22,7 @@ export interface ExportConfig {
   imagesDir: string;
 }
 
-export const DEFAULT_BRANCH_PATTERN = 'post/{slug}';
+export const DEFAULT_BRANCH_PATTERN = DEFAULT_EXPORT_BRANCH;
 
 export async function readExportConfig(siteRoot: string): Promise<ExportConfig> {
   const file = path.join(siteRoot, '.recap.json');

@@ -6,6 +6,8 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { RecapError } from '../../../shared/errors';
+import { PUBLISHING_BRANCH_NAMES } from '../../../shared/export-settings';
+import { remoteNameProblem } from '../../../shared/git-names';
 import type { ExportBranch, ExportPreview, ExportProgress, ExportResult, PushOutcome } from '../../../shared/export';
 import { writeFileAtomic } from '../documents/atomic-write';
 import { requirePost } from '../documents/post-gate';
@@ -37,6 +39,8 @@ export interface ExportRequest {
   push?: { remote: string } | undefined;
   /** "Export anyway": commit although the check found errors. */
   force?: boolean;
+  /** The author confirmed pushing to a branch the site publishes from. */
+  confirmPublish?: boolean;
 }
 
 export async function exportPreview(context: ExportContext, postPath: string): Promise<ExportPreview> {
@@ -59,6 +63,7 @@ export async function exportPreview(context: ExportContext, postPath: string): P
       suggestedExists: (await target.repo.git.maybe(['rev-parse', '--verify', '--quiet', `refs/heads/${suggested}`])) !== null,
     },
     remotes: state.remotes,
+    publishing: await publishingBranches(target.repo, await defaultRemote(target, state)),
     defaultRemote: await defaultRemote(target, state),
     target: { kind: target.kind, root: target.repo.root },
     problems: state.problems,
@@ -79,6 +84,12 @@ export async function exportPost(context: ExportContext, request: ExportRequest)
     const plan = await planExport(context.siteRoot, request.path, target);
     const chosen = chooseFiles(plan.files, request.files);
     const destination = await resolveBranch(target.repo, state, request.branch);
+    if (request.push && !request.confirmPublish && (await publishingBranches(target.repo, request.push.remote)).includes(destination.branch)) {
+      throw new RecapError(
+        'refused',
+        `Pushing to ${destination.branch} publishes the site (${request.push.remote} publishes from it); nothing was committed. Confirm the push (recap export --yes, or the confirmation in the Export dialog), or export on a new branch.`,
+      );
+    }
     if (target.kind === 'other-repo' && destination.ref === 'HEAD') await refuseOverwritingWork(target.repo, chosen);
 
     context.onProgress?.({ phase: 'commit', message: `Committing ${chosen.length} file${chosen.length === 1 ? '' : 's'} on ${destination.branch}`, percent: null });
@@ -143,6 +154,16 @@ async function resolveBranch(repo: Repository, state: RepositoryState, choice: E
   const existing = await repo.git.maybe(['rev-parse', '--verify', '--quiet', `refs/heads/${choice.name}^{commit}`]);
   // A new branch starts from the checked-out commit; an existing one (an earlier export of this post) gets a commit on top.
   return { branch: choice.name, ref: `refs/heads/${choice.name}`, parent: existing ?? state.head, expectedOld: existing };
+}
+
+/** The remote's default branch (its HEAD, as a clone records it) and the conventional publishing names. */
+async function publishingBranches(repo: Repository, remote: string | null): Promise<string[]> {
+  const names = new Set(PUBLISHING_BRANCH_NAMES);
+  if (remote !== null && remoteNameProblem(remote) === null) {
+    const head = await repo.git.maybe(['symbolic-ref', '--quiet', '--short', `refs/remotes/${remote}/HEAD`]);
+    if (head?.startsWith(`${remote}/`)) names.add(head.slice(remote.length + 1));
+  }
+  return [...names];
 }
 
 async function defaultRemote(target: ExportTarget, state: RepositoryState): Promise<string | null> {
