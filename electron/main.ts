@@ -172,7 +172,7 @@ function start(): void {
     .then(async () => {
       hardenSession(session.defaultSession);
       // Site images for the preview come from whichever site is open now.
-      serveRenderer(RENDERER, () => state.workspace?.site.root ?? null);
+      serveRenderer(RENDERER, () => state.workspace?.site.root ?? null, () => ({ service: state.pages, site: state.workspace?.site ?? null }));
       bindIpc(handlers, () => (window ? [window] : []));
       refreshMenu(await state.recent.list());
 

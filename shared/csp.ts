@@ -7,6 +7,7 @@
  * ours only; frames only from the embed allowlist (they are sandboxed without
  * allow-same-origin by the preview); remote images only over https, which the
  * preview requests only once the author turned on "Load external content".
+ * Frames may also come from Recap itself: the Page view's sandboxed page.
  */
 import { EMBED_FRAME_HOSTS } from './embeds/live-frames';
 
@@ -30,7 +31,8 @@ export function contentSecurityPolicy(options: CspOptions = {}): string {
     ['connect-src', "'self'", ...(options.connectSrc ?? [])].join(' '),
     "worker-src 'self' blob:",
     "font-src 'self' data:",
-    frameHosts.length > 0 ? `frame-src ${frameHosts.map((host) => `https://${host}`).join(' ')}` : "frame-src 'none'",
+    // 'self': the Page view's frame (sandboxed without scripts or same-origin) loads Recap's own page/<id>.
+    `frame-src 'self'${frameHosts.map((host) => ` https://${host}`).join('')}`,
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",

@@ -124,7 +124,7 @@ describe('content security policy', () => {
     expect(directives.get('default-src')).toEqual(["'self'"]);
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
-    expect(directives.get('frame-src')).toEqual(EMBED_FRAME_HOSTS.map((host) => `https://${host}`));
+    expect(directives.get('frame-src')).toEqual(["'self'", ...EMBED_FRAME_HOSTS.map((host) => `https://${host}`)]);
     expect(directives.get('base-uri')).toEqual(["'none'"]);
     expect(directives.get('form-action')).toEqual(["'none'"]);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|\*/);

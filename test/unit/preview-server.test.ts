@@ -127,9 +127,10 @@ describe('per-site preview settings', () => {
 });
 
 describe('content security policy, one for both doors', () => {
-  const allowlist = EMBED_FRAME_HOSTS.map((host) => `https://${host}`);
+  // 'self' is the Page view's own sandboxed page (page/<id>); everything else is the embed allowlist.
+  const allowlist = ["'self'", ...EMBED_FRAME_HOSTS.map((host) => `https://${host}`)];
 
-  it('frame-src is exactly the embed allowlist, in Electron and in browser mode', () => {
+  it('frame-src is exactly Recap itself and the embed allowlist, in Electron and in browser mode', () => {
     expect(cspDirectives(CONTENT_SECURITY_POLICY).get('frame-src')).toEqual(allowlist);
     expect(cspDirectives(browserModePolicy(4321)).get('frame-src')).toEqual(allowlist);
   });
