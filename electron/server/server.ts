@@ -19,7 +19,7 @@ import { DraftJournal } from '../services/documents/draft-journal';
 import { collectServiceInStateDir } from '../services/collect/collect-service';
 import { PreviewSettingsStore } from '../services/settings/preview-settings-store';
 import { RecentFolders } from '../services/settings/recent-folders';
-import { DEFAULT_LIMITS, sendEvent, serveApi, type SocketLimits } from './api-socket';
+import { DEFAULT_LIMITS, ServerBudget, sendEvent, serveApi, type SocketLimits } from './api-socket';
 import { createToken, hostAllowed, isLoopbackAddress, originAllowed, tokenMatches } from './guard';
 import { isPageRoute, servePageRoute } from './page-routes';
 import { serveSiteImage } from './site-images';
@@ -112,6 +112,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   }
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const budget = new ServerBudget(limits);
   // Other tools changed files of the site: every open page re-lists (and re-checks its open post).
   state.onPostsChanged((change) => {
     for (const client of sockets.clients) sendEvent(client, { event: 'postsChanged', payload: change });
@@ -128,7 +130,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(req, socket, head, (ws) => serveApi(ws, handlers, options.limits ?? DEFAULT_LIMITS));
+    // A page needs one connection; a flood of them is refused, not served.
+    if (sockets.clients.size >= (limits.maxConnections ?? Infinity)) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(req, socket, head, (ws) => serveApi(ws, handlers, limits, budget));
   });
 
   await new Promise<void>((resolve, reject) => {

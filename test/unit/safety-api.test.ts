@@ -7,6 +7,7 @@ import { chmod, chown, link, readFile, stat, symlink, writeFile } from 'node:fs/
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { SocketLimits } from '../../electron/server/api-socket';
 import { startServer, type RunningServer } from '../../electron/server/server';
 import { pullRebaseExport } from '../../electron/services/git/export-service';
 import { tempDir } from '../support/fixtures';
@@ -24,11 +25,11 @@ afterEach(async () => {
   server = null;
 });
 
-async function serveRepo() {
+async function serveRepo(limits?: SocketLimits) {
   const repo = await siteRepo();
   const rendererDir = await tempDir();
   await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Recap</title>');
-  server = await startServer({ root: repo.site, rendererDir, stateDir: await tempDir() });
+  server = await startServer({ root: repo.site, rendererDir, stateDir: await tempDir(), ...(limits ? { limits } : {}) });
   const origin = `http://127.0.0.1:${server.port}`;
   const apiUrl = `ws://127.0.0.1:${server.port}/s/${server.token}/api`;
   const open = async () => {
@@ -161,6 +162,30 @@ describe('18.3 two saves on one base', () => {
     expect((await client.call('savePost', { path: SEED, text: `${doc.text}A`, baseHash: doc.hash, tab: tabA })).ok).toBe(true);
     const drafts = await second.call('listDrafts', {});
     expect(drafts.ok && (drafts.result as { text: string }[]).map((d) => d.text)).toEqual([`${doc.text}B`]);
+  });
+});
+
+describe('18.4 no client floods the server', () => {
+  it('connections per server are capped; a freed place can be taken again', async () => {
+    const { open } = await serveRepo({ maxRequests: 600, windowMs: 10_000, maxConnections: 3 });
+    const third = await open(); // the first is serveRepo's own
+    await open();
+    await expect(open()).rejects.toThrow(/503/);
+    third.close();
+    await third.closed;
+    const again = await open();
+    expect((await again.call('getSession')).ok).toBe(true);
+  });
+
+  it('the whole server’s request rate is shared: past it requests are answered "busy", not run', async () => {
+    const { client, open } = await serveRepo({ maxRequests: 600, windowMs: 60_000, maxServerRequests: 40 });
+    const other = await open();
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => (i % 2 ? client : other).call('listPosts')).concat(Array.from({ length: 30 }, () => other.call('getSession'))),
+    );
+    const busy = answers.filter((a) => !a.ok && /busy/.test(a.error.message));
+    expect(answers.filter((a) => a.ok)).toHaveLength(40);
+    expect(busy).toHaveLength(20);
   });
 });
 
