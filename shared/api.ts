@@ -14,7 +14,8 @@ import type { PagePreview } from './page/page-preview';
 import type { ShareCardView } from './share/share-card';
 import type { EmbedStyle } from './embeds/embed-style';
 import { MAX_IMAGE_BASE64_CHARS, type ImportedImage } from './media/images';
-import type { AddCollectedResult, CollectedCard, EventPostDefaults } from './collect/types';
+import type { AddCollectedResult, CardKind, CollectedCard, EventPostDefaults } from './collect/types';
+import type { CardBlock } from './collect/insert-markup';
 import { MAX_PHOTOS_PER_CALL, type PhotoResult } from './media/photos';
 import { branchName, remoteName } from './git-names';
 import { utf8Length } from './document/utf8-length';
@@ -182,18 +183,24 @@ export const contract = {
   /**
    * The markup that inserts these cards (in this order) in the site's embed
    * style; widgets.js only once per post (none when `postText` has it).
-   * With `section`, a `## <section>` heading comes first ("Insert all").
+   * `blocks` holds each card's markup and kind, so "Insert all" can file
+   * cards into the write-up's own sections; never a new heading.
    */
   insertCollected: method(
     z
       .object({
         path: relativePath,
         ids: z.array(cardId).min(1).max(1000),
-        postText: z.string().max(MAX_POST_BYTES),
-        section: z.string().trim().min(1).max(200).optional(),
+        postText: postText,
       })
       .strict(),
-  ).returns<{ text: string }>(),
+  ).returns<{ text: string; blocks: (CardBlock & { kind: CardKind })[] }>(),
+  /**
+   * "Archive tweets": the post's text with every tweet blockquote as a static
+   * quote (the site's `.recap.json` `tweets.archiveMarkup`, else Markdown) and
+   * no widgets.js. Nothing is written; the editor applies the text.
+   */
+  archiveTweets: method(z.object({ path: relativePath, postText: postText }).strict()).returns<{ text: string; archived: number }>(),
   /** For the New post dialog's "Event write-up": the suggested title, categories and sections. */
   eventPostDefaults: method(z.object({ eventName: z.string().max(300), city: z.string().max(300) }).strict()).returns<EventPostDefaults>(),
   /** Creates an event write-up by the site's conventions (categories of its event posts, a skeleton of sections). */

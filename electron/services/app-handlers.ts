@@ -253,6 +253,7 @@ export function createHandlers(state: AppState, hooks: ShellHooks): Handlers {
       service: state.collect,
       externalContent: async (root) => (await state.previewSettings?.get(root))?.externalContent === true,
       embedStyle: () => siteEmbedStyle(state.requireWorkspace()),
+      archiveMarkup: async () => (await state.requireWorkspace().facts()).settings?.tweets?.archiveMarkup,
     }),
 
     ...createWriteUpHandlers({

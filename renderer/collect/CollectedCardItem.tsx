@@ -14,6 +14,8 @@ interface CollectedCardItemProps {
   externalContent: boolean;
   readOnly: boolean;
   inserting: boolean;
+  /** The post already holds this card's embed or link. */
+  inserted: boolean;
   onActivate: () => void;
   onKeyDown: (event: KeyboardEvent<HTMLLIElement>) => void;
   onInsert: () => void;
@@ -29,6 +31,7 @@ export const CollectedCardItem = memo(function CollectedCardItem({
   externalContent,
   readOnly,
   inserting,
+  inserted,
   onActivate,
   onKeyDown,
   onInsert,
@@ -74,14 +77,16 @@ export const CollectedCardItem = memo(function CollectedCardItem({
           {title && <div className={card.kind === 'tweet' ? 'collected-card-quote' : 'collected-card-title'}>{title}</div>}
           {details?.author && <div className="collected-card-meta">by {details.author}</div>}
           {details?.description && <div className="collected-card-meta">{details.description}</div>}
+          {card.kind === 'tweet' && !details?.html && <div className="collected-card-meta collected-card-pending">Text not loaded: the post gets the handle and link, which widgets.js turns into the tweet.</div>}
           {card.error && <div className="collected-card-error">No details: {card.error}</div>}
           <div className="collected-url">{card.url}</div>
         </div>
       </div>
       <div className="collected-card-actions">
         <button type="button" className="button small" data-control="insert" tabIndex={tabIndex} disabled={readOnly || inserting} onClick={onInsert}>
-          Insert
+          {inserted ? 'Insert again' : 'Insert'}
         </button>
+        {inserted && <span className="collected-inserted">Inserted</span>}
         <button type="button" className="button small" data-control="up" tabIndex={tabIndex} disabled={first} aria-label="Move up" title="Move up (Alt+↑)" onClick={() => onMove(-1, 'up')}>
           ↑
         </button>

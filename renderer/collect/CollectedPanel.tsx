@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type ClipboardEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { imageFiles } from '../authoring/read-image';
 import { CollectedCardItem, type CardControl } from './CollectedCardItem';
 import { PHOTO_ACCEPT } from './photo-files';
@@ -43,6 +43,25 @@ export function CollectedPanel({ tools, readOnly }: CollectedPanelProps) {
     if (await collected.add(pasted)) setPasted('');
   };
 
+  /** Pasting is adding: the links become cards at once, no extra click. */
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const text = event.clipboardData.getData('text/plain');
+    if (text.trim() === '' || pasted.trim() !== '') return; // typing several links by hand still works
+    event.preventDefault();
+    void collected.add(text);
+  };
+
+  /** A card already in the post is inserted again only when asked twice. */
+  const [confirmAgain, setConfirmAgain] = useState<string | null>(null);
+  const insertOne = (cardId: string) => {
+    if (tools.inserted.has(cardId) && confirmAgain !== cardId) {
+      setConfirmAgain(cardId);
+      return;
+    }
+    setConfirmAgain(null);
+    void tools.insertCards([cardId]);
+  };
+
   const focusCard = (index: number) => {
     const card = cards[Math.max(0, Math.min(index, cards.length - 1))];
     if (card) setPendingFocus({ id: card.id, control: 'item' });
@@ -68,7 +87,7 @@ export function CollectedPanel({ tools, readOnly }: CollectedPanelProps) {
     // Keys typed on the card's own buttons keep their usual meaning.
     if (!card || event.target !== event.currentTarget) return;
     const key = event.key;
-    if (key === 'Enter' && !readOnly) void tools.insertCards([card.id]);
+    if (key === 'Enter' && !readOnly) insertOne(card.id);
     else if (key === 'ArrowDown' && event.altKey) move(card.id, 1, 'item');
     else if (key === 'ArrowUp' && event.altKey) move(card.id, -1, 'item');
     else if (key === 'ArrowDown') focusCard(index + 1);
@@ -93,6 +112,15 @@ export function CollectedPanel({ tools, readOnly }: CollectedPanelProps) {
         <button type="button" className="button small" disabled={readOnly || inserting || cards.length === 0} onClick={() => void tools.insertAll()}>
           Insert all
         </button>
+        <button
+          type="button"
+          className="button small"
+          disabled={readOnly}
+          title="Turn the post's tweet embeds into static quotes: nothing of Twitter loads for readers"
+          onClick={() => void tools.archiveTweets()}
+        >
+          Archive tweets
+        </button>
       </div>
       <form className="collected-add" onSubmit={(event) => void add(event)}>
         <label htmlFor={`${id}-paste`} className="collected-label">
@@ -107,6 +135,7 @@ export function CollectedPanel({ tools, readOnly }: CollectedPanelProps) {
             placeholder="Tweets, videos, decks, repositories… one or many"
             aria-describedby={`${id}-paste-help`}
             onChange={(event) => setPasted(event.target.value)}
+            onPaste={onPaste}
             onKeyDown={(event) => {
               // Enter adds; Shift+Enter starts a new line for typing several links.
               if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) void add(event);
@@ -126,11 +155,15 @@ export function CollectedPanel({ tools, readOnly }: CollectedPanelProps) {
         )}
         {collected.ignored.length > 0 && (
           <p className="collected-message">
-            Not links, ignored: {collected.ignored.slice(0, 8).join(', ')}
-            {collected.ignored.length > 8 ? ` and ${collected.ignored.length - 8} more` : ''}.
+            Not {collected.ignored.length === 1 ? 'a link' : 'links'}, ignored: {collected.ignored.slice(0, 4).map((text) => `“${text}”`).join(', ')}
+            {collected.ignored.length > 4 ? ` and ${collected.ignored.length - 4} more` : ''}.
           </p>
         )}
         {tools.insertError && <p className="collected-message error">Could not insert: {tools.insertError}</p>}
+        {tools.notice && <p className="collected-message">{tools.notice}</p>}
+        {confirmAgain && tools.inserted.has(confirmAgain) && (
+          <p className="collected-message">This card is already in the post; choose Insert again to add it once more.</p>
+        )}
         {collected.loadingDetails && <p className="collected-message">Loading details…</p>}
       </div>
       <div className="collected-scroll">
@@ -147,9 +180,10 @@ export function CollectedPanel({ tools, readOnly }: CollectedPanelProps) {
                 externalContent={externalContent}
                 readOnly={readOnly}
                 inserting={inserting}
+                inserted={tools.inserted.has(card.id)}
                 onActivate={() => setActiveId(card.id)}
                 onKeyDown={(event) => onItemKeyDown(event, index)}
-                onInsert={() => void tools.insertCards([card.id])}
+                onInsert={() => insertOne(card.id)}
                 onRemove={(control) => remove(card.id, control)}
                 onMove={(delta, control) => move(card.id, delta, control)}
               />

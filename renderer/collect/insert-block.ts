@@ -61,6 +61,33 @@ export function insertBlock(access: BodyAccess, block: string, options: InsertBl
   requestAnimationFrame(attempt);
 }
 
+/**
+ * Inserts blocks at several body offsets at once ("Insert all" filing cards
+ * into sections) as one edit, so one Ctrl+Z takes it all back. Focus stays
+ * where it is.
+ */
+export function insertPlacements(access: BodyAccess, placements: readonly { at: number; text: string }[]): void {
+  if (placements.length === 0) return;
+  const text = access.body();
+  const sorted = [...placements].map((p) => ({ at: clamp(p.at, text.length), text: p.text })).sort((a, b) => a.at - b.at);
+  const from = sorted[0]!.at;
+  const to = sorted[sorted.length - 1]!.at;
+  let middle = '';
+  let at = from;
+  for (const placement of sorted) {
+    const { before, after } = blockSpacing(text, placement.at, placement.at);
+    middle += text.slice(at, placement.at) + before + placement.text + after;
+    at = placement.at;
+  }
+  const focused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  const area = access.handle.textarea();
+  if (access.handle.replace(from, to, middle + text.slice(at, to))) {
+    if (focused && focused !== area && focused.isConnected) focused.focus();
+    return;
+  }
+  access.setBody(text.slice(0, from) + middle + text.slice(at));
+}
+
 /** Blank lines before and after text[start, end) so a block there stands alone, adding none that are already there. */
 export function blockSpacing(text: string, start: number, end: number): { before: string; after: string } {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;

@@ -3,7 +3,8 @@
  * its photos, and inserting either into the body at the caret or where a card
  * is dropped.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { insertedCards, placeBlocks } from '../../shared/collect';
 import { splitFrontMatter } from '../../shared/document/front-matter-block';
 import { useApi } from '../app/api-context';
 import { describeError } from '../app/error-message';
@@ -11,15 +12,13 @@ import type { EditorDropTarget } from '../authoring/AuthoringEditor';
 import type { DocumentState } from '../document/use-document';
 import type { EditorHandle } from '../editor/editor-handle';
 import { offsetFromPoint } from './drop-offset';
-import { insertBlock } from './insert-block';
+import { insertBlock, insertPlacements } from './insert-block';
 import { useCollected, type CollectedState } from './use-collected';
 import { useExternalContent } from './use-external-content';
 import { usePhotoImport, type PhotoImportState, type PostAccess } from './use-photo-import';
 
 /** The drag payload of a card; text/plain carries its URL for anywhere else it is dropped. */
 export const CARD_DRAG_TYPE = 'application/x-recap-card';
-/** The section "Insert all" drafts. */
-export const INSERT_ALL_SECTION = 'Collected';
 
 export interface CollectTools {
   shown: boolean;
@@ -30,10 +29,16 @@ export interface CollectTools {
   /** An insert is being prepared (the main process writes the markup). */
   inserting: boolean;
   insertError: string | null;
+  /** What the last "Insert all" or "Archive tweets" did, in a sentence. */
+  notice: string | null;
+  /** Cards whose embed or link the post already holds. */
+  inserted: ReadonlySet<string>;
   /** Inserts these cards at the caret; focus stays where it is. */
   insertCards: (ids: readonly string[]) => Promise<void>;
-  /** Every card, in order, under a "Collected" heading. */
+  /** Every card not yet in the post, each into its section of the write-up (or at the caret). */
   insertAll: () => Promise<void>;
+  /** The post's tweet embeds become static quotes; widgets.js goes. */
+  archiveTweets: () => Promise<void>;
   /** For the editor: cards dragged from the panel. */
   dropTarget: EditorDropTarget;
 }
@@ -47,6 +52,7 @@ export function useCollectTools(doc: DocumentState, editor: EditorHandle): Colle
   const [shown, setShown] = useState(false);
   const [inserting, setInserting] = useState(false);
   const [insertError, setInsertError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   // Inserts read the text as it is when the answer arrives, not as it was when asked.
   const latest = useRef({ frontMatter: '', body: '', path });
@@ -89,40 +95,70 @@ export function useCollectTools(doc: DocumentState, editor: EditorHandle): Colle
   if (errorPath !== path) {
     setErrorPath(path);
     setInsertError(null);
+    setNotice(null);
   }
 
   const insert = useCallback(
-    async (ids: readonly string[], options: { section?: string; at?: number; keepFocus?: boolean }) => {
+    async (ids: readonly string[], options: { intoSections?: boolean; at?: number; keepFocus?: boolean }) => {
       const forPath = latest.current.path;
       if (forPath === null || ids.length === 0) return;
       setInserting(true);
       setInsertError(null);
+      setNotice(null);
       try {
-        const { text } = await api.insertCollected({
+        const { text, blocks } = await api.insertCollected({
           path: forPath,
           ids: [...ids],
           // The whole post: widgets.js already in it (anywhere) is not added again.
           postText: access.fullText(),
-          ...(options.section ? { section: options.section } : {}),
         });
         if (latest.current.path !== forPath || text === '') return;
-        const at = options.at ?? (caretPlaced.current === forPath ? undefined : latest.current.body.length);
-        insertBlock(access, text, { ...(at === undefined ? {} : { at }), keepFocus: options.keepFocus ?? false });
+        const caret = options.at ?? (caretPlaced.current === forPath ? (editor.textarea()?.selectionStart ?? undefined) : latest.current.body.length);
+        if (options.intoSections) {
+          const body = latest.current.body;
+          insertPlacements(access, placeBlocks(body, blocks, caret ?? body.length));
+          setNotice(ids.length === 1 ? 'Inserted 1 card.' : `Inserted ${ids.length} cards.`);
+        } else {
+          insertBlock(access, text, { ...(caret === undefined ? {} : { at: caret }), keepFocus: options.keepFocus ?? false });
+        }
       } catch (error) {
         if (latest.current.path === forPath) setInsertError(describeError(error).message);
       } finally {
         setInserting(false);
       }
     },
-    [api, access],
+    [api, access, editor],
   );
 
   const insertCards = useCallback((ids: readonly string[]) => insert(ids, { keepFocus: true }), [insert]);
   const { cards } = collected;
-  const insertAll = useCallback(
-    () => insert((cards ?? []).map((card) => card.id), { section: INSERT_ALL_SECTION, keepFocus: true }),
-    [insert, cards],
-  );
+  // Deferred: typing never waits for the post to be searched for embeds.
+  const deferredText = useDeferredValue(shown && post ? post.body : '');
+  const inserted = useMemo(() => insertedCards(cards ?? [], deferredText), [cards, deferredText]);
+  const insertAll = useCallback(async () => {
+    // Read now, not from the deferred copy: a second click must see what the first one inserted.
+    const present = insertedCards(cards ?? [], latest.current.body);
+    const ids = (cards ?? []).filter((card) => !present.has(card.id)).map((card) => card.id);
+    if (ids.length === 0) {
+      setNotice('Everything collected is already in the post.');
+      return;
+    }
+    await insert(ids, { intoSections: true, keepFocus: true });
+  }, [insert, cards]);
+
+  const archiveTweets = useCallback(async () => {
+    const forPath = latest.current.path;
+    if (forPath === null) return;
+    setInsertError(null);
+    try {
+      const result = await api.archiveTweets({ path: forPath, postText: access.fullText() });
+      if (latest.current.path !== forPath) return;
+      if (result.archived > 0 || result.text !== access.fullText()) access.applyText(result.text);
+      setNotice(result.archived === 0 ? 'No tweet embeds to archive.' : result.archived === 1 ? 'Archived 1 tweet: it no longer needs Twitter.' : `Archived ${result.archived} tweets: they no longer need Twitter.`);
+    } catch (error) {
+      if (latest.current.path === forPath) setInsertError(describeError(error).message);
+    }
+  }, [api, access]);
 
   const dropTarget = useMemo<EditorDropTarget>(
     () => ({
@@ -141,5 +177,5 @@ export function useCollectTools(doc: DocumentState, editor: EditorHandle): Colle
 
   const toggle = useCallback(() => setShown((value) => !value), []);
 
-  return { shown, toggle, externalContent, collected, photos, inserting, insertError, insertCards, insertAll, dropTarget };
+  return { shown, toggle, externalContent, collected, photos, inserting, insertError, notice, inserted, insertCards, insertAll, archiveTweets, dropTarget };
 }

@@ -1,7 +1,7 @@
 /** The open post's collected links: listed, added, removed, reordered and detailed through the main process. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RecapBridge } from '../../shared/bridge';
-import type { CollectedCard } from '../../shared/collect';
+import { readPastedLinks, type CollectedCard } from '../../shared/collect';
 import { describeError } from '../app/error-message';
 
 export interface CollectedState {
@@ -94,8 +94,10 @@ export function useCollected(api: RecapBridge, path: string | null, externalCont
         show(forPath, result.cards);
         if (pathRef.current !== forPath) return false;
         setIgnored(result.ignored);
-        const skipped = result.cards.length > 0 && result.added.length === 0 && result.ignored.length === 0;
-        setMessage({ text: skipped ? 'Already collected.' : addedText(result.added.length), tone: 'info' });
+        // Links read here the same way the main process read them: those not added were collected before.
+        const duplicates = readPastedLinks(text).links.length - result.added.length;
+        const skipped = duplicates > 0 && result.added.length === 0;
+        setMessage({ text: addedText(result.added.length, duplicates), tone: 'info' });
         // Details are asked for even with the switch off: the main process answers from its cache then and asks nobody.
         void loadDetails(forPath, result.added);
         return result.added.length > 0 || skipped;
@@ -135,7 +137,9 @@ export function useCollected(api: RecapBridge, path: string | null, externalCont
   return { cards, message, ignored, loadingDetails, add, remove, move };
 }
 
-function addedText(count: number): string {
-  if (count === 0) return 'No links found.';
-  return count === 1 ? 'Added 1 link.' : `Added ${count} links.`;
+/** "Added 3 links; 2 already collected." */
+export function addedText(count: number, duplicates: number): string {
+  const added = count === 0 ? '' : count === 1 ? 'Added 1 link' : `Added ${count} links`;
+  const already = duplicates === 0 ? '' : `${duplicates} already collected`;
+  return added || already ? `${[added, already].filter(Boolean).join('; ')}.` : 'No links found.';
 }

@@ -3,5 +3,7 @@ export type { AddCollectedResult, CardDetails, CardFacts, CardKind, CollectedCar
 export { cardKinds } from './types';
 export { readLink, readPastedLinks, MAX_URL_LENGTH, type ReadLink } from './read-urls';
 export { cleanTweetBlockquote, tweetBlockquote } from './tweet-markup';
-export { cardMarkup, collectedMarkup, markdownLink, TWITTER_WIDGETS_SCRIPT, type InsertOptions } from './insert-markup';
+export { cardMarkup, collectedBlocks, collectedMarkup, markdownLink, TWITTER_WIDGETS_SCRIPT, WIDGETS_JS, type CardBlock, type InsertOptions } from './insert-markup';
+export { insertedCards, placeBlocks, sectionEnd, sectionOf, type CardSection, type Placement } from './place-cards';
+export { archiveTweets, staticQuote, type ArchiveResult } from './archive-tweets';
 export { DEFAULT_EVENT_SECTIONS, eventCategories, eventPosts, eventSkeleton, formatDateRange, suggestEventTitle, type PostTerms } from './event-writeup';

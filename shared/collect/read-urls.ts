@@ -20,24 +20,38 @@ export const MAX_URL_LENGTH = 2048;
 /** Hosts of GitHub pages that are not repositories. */
 const GITHUB_NOT_OWNERS = new Set(['orgs', 'settings', 'marketplace', 'topics', 'explore', 'features', 'sponsors', 'login', 'about', 'pricing', 'search', 'notifications']);
 
-/** Splits pasted text into links (first spelling of each kept, in order) and the words that are not links. */
+/**
+ * Splits pasted text into links (first spelling of each kept, in order) and
+ * the text that is not links, as it was pasted: the runs between links
+ * on one line (a sentence stays one sentence, not a list of its words).
+ */
 export function readPastedLinks(text: string): { links: ReadLink[]; ignored: string[] } {
   const links: ReadLink[] = [];
   const ignored: string[] = [];
   const seen = new Set<string>();
-  for (const word of text.split(/\s+/)) {
-    const candidate = trimWord(word);
-    if (!candidate) continue;
-    const link = readLink(candidate);
+  let runStart = -1;
+  let runEnd = -1;
+  const endRun = () => {
+    if (runStart >= 0) ignored.push(text.slice(runStart, runEnd).replace(/\s+/g, ' ').trim());
+    runStart = -1;
+  };
+  for (const match of text.matchAll(/\S+/g)) {
+    const candidate = trimWord(match[0]);
+    const link = candidate ? readLink(candidate) : null;
     if (!link) {
-      ignored.push(candidate);
+      // A new line starts a new piece of text.
+      if (runStart >= 0 && text.slice(runEnd, match.index).includes('\n')) endRun();
+      if (runStart < 0) runStart = match.index;
+      runEnd = match.index + match[0].length;
       continue;
     }
+    endRun();
     if (seen.has(link.key)) continue;
     seen.add(link.key);
     links.push(link);
   }
-  return { links, ignored };
+  endRun();
+  return { links, ignored: ignored.filter(Boolean) };
 }
 
 /** One link, or null when it is not an http(s) URL. */

@@ -5,25 +5,17 @@
  */
 import type { SiteKind } from '../model';
 import { recognizeEmbedUrl } from './providers';
+import { GENERATOR_STYLE, styleForProvider, type SiteEmbedStyle, type StyleChoice } from './site-style';
 import type { Embed, EmbedSyntax } from './types';
 
-export type EmbedStyle = EmbedSyntax;
-
-/** When posts show no embeds yet: what each generator's users usually write. */
-const DEFAULT_STYLE: Record<SiteKind, EmbedStyle> = {
-  hugo: 'hugo',
-  jekyll: 'html',
-  zola: 'html',
-  eleventy: 'html',
-  astro: 'html',
-  unknown: 'html',
-};
+/** One syntax for every provider, or the site's style learned per provider (site-style.ts). */
+export type EmbedStyle = EmbedSyntax | SiteEmbedStyle;
 
 /** The syntax most embeds in these posts use; ties and no embeds fall back to the generator's usual style. */
-export function detectEmbedStyle(embedsOfPosts: readonly (readonly Embed[])[], kind: SiteKind = 'unknown'): EmbedStyle {
-  const counts = new Map<EmbedStyle, number>();
+export function detectEmbedStyle(embedsOfPosts: readonly (readonly Embed[])[], kind: SiteKind = 'unknown'): EmbedSyntax {
+  const counts = new Map<EmbedSyntax, number>();
   for (const embeds of embedsOfPosts) for (const embed of embeds) counts.set(embed.syntax, (counts.get(embed.syntax) ?? 0) + 1);
-  let best: EmbedStyle = DEFAULT_STYLE[kind];
+  let best: EmbedSyntax = GENERATOR_STYLE[kind];
   let bestCount = counts.get(best) ?? 0;
   for (const [style, count] of counts) {
     if (count > bestCount) {
@@ -47,23 +39,40 @@ export function embedMarkup(url: string, style: EmbedStyle, options: EmbedMarkup
   if (!found || !found.valid || found.id === null) return null;
   const { provider, id } = found;
   const page = canonicalUrl(url);
-  if (style === 'url') return page;
+  const choice: StyleChoice = typeof style === 'string' ? { syntax: style } : styleForProvider(style, provider);
+  const syntax = choice.syntax;
+  if (syntax === 'url') return page;
+  const named = choice.include ? templateMarkup(choice, provider, id, page) : null;
+  if (named) return named;
 
-  if (style === 'hugo') {
+  if (syntax === 'hugo') {
     if (provider === 'youtube' || provider === 'vimeo') return `{{< ${provider} ${id} >}}`;
     if (provider === 'twitter') return `{{< tweet user="${tweetUser(url)}" id="${id}" >}}`;
     if (provider === 'gist' && id.includes('/')) return `{{< gist ${id.replace('/', ' ')} >}}`;
   }
-  if (style === 'zola') {
+  if (syntax === 'zola') {
     if (provider === 'youtube' || provider === 'vimeo') return `{{ ${provider}(id="${id}") }}`;
     if (provider === 'gist') return `{{ gist(url="${page}") }}`;
   }
-  if (style === 'liquid') {
+  if (syntax === 'liquid') {
     if (provider === 'youtube' || provider === 'vimeo') return `{% ${provider} ${id} %}`;
     if (provider === 'twitter') return `{% twitter ${page} %}`;
     if (provider === 'gist') return `{% gist ${id} %}`;
   }
   return htmlMarkup(provider, id, page, options);
+}
+
+/** The site's own include or shortcode for the provider; null when the id it needs is not known from the URL. */
+function templateMarkup(choice: StyleChoice, provider: string, id: string, page: string): string | null {
+  const { file, param } = choice.include!;
+  // Decks named by their page have no player key yet: the URL is the only argument that works then.
+  const byUrl = param === 'url' || param === 'src' || ((provider === 'slideshare' || provider === 'speakerdeck') && id.includes('/'));
+  if (byUrl && param !== 'url' && param !== 'src') return null;
+  const value = byUrl ? page : provider === 'gist' ? id.split('/').pop()! : id;
+  if (choice.syntax === 'include') return `{% include ${file} ${param ?? 'id'}="${value}" %}`;
+  if (choice.syntax === 'hugo') return param ? `{{< ${file} ${param}="${value}" >}}` : `{{< ${file} ${value} >}}`;
+  if (choice.syntax === 'zola') return `{{ ${file}(${param ?? 'id'}="${value}") }}`;
+  return null;
 }
 
 function htmlMarkup(provider: string, id: string, page: string, options: EmbedMarkupOptions): string | null {
@@ -73,8 +82,10 @@ function htmlMarkup(provider: string, id: string, page: string, options: EmbedMa
     case 'vimeo':
       return `<iframe src="https://player.vimeo.com/video/${id}" width="640" height="360" frameborder="0" allow="autoplay; fullscreen; picture-in-picture" allowfullscreen></iframe>`;
     case 'twitter': {
-      // Offline Recap cannot fetch the tweet's text; the widget fills it in on the site.
-      const quote = `<blockquote class="twitter-tweet"><a href="${page}"></a></blockquote>`;
+      // Offline Recap cannot fetch the tweet's text: the handle and the link, which widgets.js turns into the tweet on the site.
+      const handle = tweetUser(page);
+      const byline = /^[A-Za-z0-9_]{1,15}$/.test(handle) ? `&mdash; (@${handle}) ` : '';
+      const quote = `<blockquote class="twitter-tweet">${byline}<a href="${page}">${page}</a></blockquote>`;
       return options.withWidgetScript === false ? quote : `${quote}\n${TWITTER_SCRIPT}`;
     }
     case 'gist':

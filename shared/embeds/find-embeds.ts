@@ -83,7 +83,7 @@ export function findEmbeds(text: string, options: FindEmbedsOptions = {}): Embed
 
   for (const code of findShortcodes(text)) {
     if (isInRanges(skip, code.start) || isClaimed(code.start)) continue;
-    add(code.syntax, code.start, code.end, code.target, code.url, code.recognized);
+    add(code.syntax, code.start, code.end, code.target, code.url, code.recognized, code.include ? { include: code.include } : {});
   }
 
   return embeds.sort((a, b) => a.start.offset - b.start.offset);

@@ -1,6 +1,7 @@
 /**
  * Embeds written as generator shortcodes: Hugo `{{< youtube id >}}`,
- * Zola `{{ youtube(id="…") }}`, Jekyll/Liquid `{% youtube id %}`.
+ * Zola `{{ youtube(id="…") }}`, Jekyll/Liquid `{% youtube id %}`, and a
+ * Jekyll include named for its provider: `{% include youtube.html id="…" %}`.
  */
 import { recognizeEmbedUrl, tweet, youtube, type RecognizedUrl } from './providers';
 import type { EmbedSyntax } from './types';
@@ -13,9 +14,14 @@ export interface ShortcodeMatch {
   target: number;
   url: string | null;
   recognized: RecognizedUrl;
+  /** For an include: its file (`youtube.html`) and the parameter that carries the id or URL. */
+  include?: { file: string; param: string | null };
 }
 
 const NAMES = 'youtube|vimeo|tweet|twitter|gist|speakerdeck';
+/** `{% include youtube.html id="…" %}`, `{% include video/vimeo.html … %}`: the include's file name says which provider. */
+const INCLUDE = /\{%-?\s*include\s+([\w./-]+)([^%]*?)-?%\}/g;
+const INCLUDE_PROVIDER = /(youtube|vimeo|tweet|twitter|gist|speakerdeck|slideshare)/i;
 const HUGO = new RegExp(`\\{\\{[<%]\\s*(${NAMES})\\b([^}]*?)\\s*[>%]\\}\\}`, 'g');
 const ZOLA = new RegExp(`\\{\\{\\s*(${NAMES})\\(([^)]*)\\)\\s*\\}\\}`, 'g');
 const LIQUID = new RegExp(`\\{%-?\\s*(${NAMES})\\b([^%]*?)-?%\\}`, 'g');
@@ -72,6 +78,10 @@ function recognize(name: string, args: Argument[]): { arg: Argument; url: string
       const valid = /^([\w-]+\/)?[0-9a-f]{5,}$/i.test(gistId);
       return { arg: id, url: null, recognized: valid ? { provider: 'gist', id: gistId, host: 'gist.github.com', valid } : { provider: 'gist', id: gistId, host: 'gist.github.com', valid, problem: `"${gistId}" is not a gist id.` } };
     }
+    case 'slideshare': {
+      const arg = pick(args, ['id', 'key'], 0);
+      return arg ? { arg, url: null, recognized: { provider: 'slideshare', id: arg.value, host: 'www.slideshare.net', valid: /^[A-Za-z0-9_-]+$/.test(arg.value) } } : null;
+    }
     case 'speakerdeck': {
       const arg = pick(args, ['id'], 0);
       return arg ? { arg, url: null, recognized: { provider: 'speakerdeck', id: arg.value, host: 'speakerdeck.com', valid: arg.value.length > 0 } } : null;
@@ -92,6 +102,17 @@ export function findShortcodes(text: string): ShortcodeMatch[] {
       if (!result) continue;
       found.push({ syntax, start: m.index, end: m.index + m[0].length, target: argsAt + result.arg.at, url: result.url, recognized: result.recognized });
     }
+  }
+  for (const m of text.matchAll(INCLUDE)) {
+    const file = m[1]!;
+    const name = INCLUDE_PROVIDER.exec(file.split('/').pop() ?? '')?.[1]?.toLowerCase();
+    if (!name) continue;
+    const argsText = m[2] ?? '';
+    const argsAt = m.index + m[0].indexOf(argsText, m[0].indexOf(file) + file.length);
+    const args = parseArguments(argsText);
+    const result = recognize(name, args);
+    if (!result) continue;
+    found.push({ syntax: 'include', start: m.index, end: m.index + m[0].length, target: argsAt + result.arg.at, url: result.url, recognized: result.recognized, include: { file, param: result.arg.key } });
   }
   return found;
 }

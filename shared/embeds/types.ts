@@ -6,9 +6,10 @@ export type EmbedProvider = (typeof embedProviders)[number];
 
 /**
  * How the embed was written: raw HTML (`<iframe>`, tweet `<blockquote>`,
- * embed `<script>`), a bare URL on its own line, or a generator's shortcode.
+ * embed `<script>`), a bare URL on its own line, a generator's shortcode, or
+ * a Jekyll include named for the provider (`{% include youtube.html id="…" %}`).
  */
-export type EmbedSyntax = 'html' | 'url' | 'hugo' | 'zola' | 'liquid';
+export type EmbedSyntax = 'html' | 'url' | 'hugo' | 'zola' | 'liquid' | 'include';
 
 export interface Tweet {
   /** Display name, e.g. "Alex Ellis". */
@@ -44,6 +45,8 @@ export interface Embed {
   end: SourcePoint;
   /** Where its URL or id is written, when that is narrower than the whole embed (for precise problems). */
   target?: SourcePoint;
+  /** For an include: its file and the parameter naming the id or URL (null when positional). */
+  include?: { file: string; param: string | null };
   /** For tweet blockquotes: everything the offline card shows. */
   tweet?: Tweet;
 }

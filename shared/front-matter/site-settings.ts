@@ -57,6 +57,17 @@ export const recapSettingsSchema = z
       .object({
         maxWidth: z.number().int().min(16).max(20000).optional(),
         folder: z.string().min(1).max(500).optional(),
+        /** Output format of JPEG/WebP/AVIF photos: as they came, or converted. */
+        format: z.enum(['keep', 'webp', 'avif']).optional(),
+        /** Size budget per photo in KB: quality is lowered (then the width) until it fits. */
+        maxKB: z.number().int().min(10).max(50000).optional(),
+      })
+      .strict()
+      .optional(),
+    /** Archived tweets: the markup of a static quote, with {text} {author} {handle} {date} {url} filled in (HTML-escaped). */
+    tweets: z
+      .object({
+        archiveMarkup: z.string().min(1).max(4000).optional(),
       })
       .strict()
       .optional(),

@@ -46,24 +46,25 @@ describe('the Collected panel', () => {
     const { user, region } = await openCollected();
     await paste(user, region, `see ${tweets[0]} and https://youtu.be/dQw4w9WgXcQ`);
     await waitFor(() => expect(cards(region)).toHaveLength(2));
-    expect(within(region).getByText(/Not links, ignored: see, and/)).toBeInTheDocument();
+    expect(within(region).getByText('Not links, ignored: “see”, “and”.')).toBeInTheDocument();
     expect(cards(region)[1]).toHaveAccessibleName('YouTube video: video dQw4w9WgXcQ');
   });
 
-  it('"Insert all" inserts eleven blockquotes and exactly one widgets.js, under a "Collected" heading', async () => {
+  it('"Insert all" inserts eleven blockquotes and exactly one widgets.js, without a new heading', async () => {
     const { user, region, editor, api } = await openCollected();
     await paste(user, region, tweets.join(' '));
     await waitFor(() => expect(cards(region)).toHaveLength(11));
     await user.click(within(region).getByRole('button', { name: 'Insert all' }));
     await waitFor(() => expect(editor.value.match(/class="twitter-tweet"/g)).toHaveLength(11));
     expect(editor.value.match(/widgets\.js/g)).toHaveLength(1);
-    expect(editor.value.startsWith('Hello **world**.\n\n## Collected\n\n<blockquote class="twitter-tweet">')).toBe(true);
+    expect(editor.value.slice(0, 60)).toBe("Hello **world**.\n\n<blockquote class=\"twitter-tweet\">".slice(0, 60));
+    expect(editor.value).not.toContain('##');
     // In the pasted order.
     const ids = [...editor.value.matchAll(/status\/(\d+)/g)].map((m) => m[1]);
     expect(ids).toEqual(tweets.map((t) => t.split('/').pop()));
     expect(screen.getByRole('status')).toHaveTextContent('Unsaved changes');
     const [call] = api.callsOf('insertCollected');
-    expect(call).toMatchObject({ path: post.path, section: 'Collected', postText: post.text });
+    expect(call).toMatchObject({ path: post.path, postText: post.text });
     expect(call?.ids).toHaveLength(11);
   });
 
@@ -165,7 +166,7 @@ describe('the Collected panel', () => {
     expect(store.get('text/plain')).toBe(tweets[0]);
     fireEvent.dragOver(editor, { dataTransfer });
     fireEvent.drop(editor, { dataTransfer });
-    await waitFor(() => expect(editor.value).toContain(`<blockquote class="twitter-tweet"><a href="${tweets[0]}"></a></blockquote>`));
+    await waitFor(() => expect(editor.value).toContain(`<blockquote class="twitter-tweet">&mdash; (@alexellisuk) <a href="${tweets[0]}">${tweets[0]}</a></blockquote>`));
     expect(editor.value.match(/widgets\.js/g)).toHaveLength(1);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { contract, type EventName, type Events, type MethodInput, type MethodName, type MethodOutput } from '../../shared/api';
 import type { RecapBridge } from '../../shared/bridge';
-import { collectedMarkup, DEFAULT_EVENT_SECTIONS, eventSkeleton, readPastedLinks, suggestEventTitle, type CollectedCard } from '../../shared/collect';
+import { archiveTweets, collectedBlocks, DEFAULT_EVENT_SECTIONS, eventSkeleton, readPastedLinks, suggestEventTitle, type CollectedCard } from '../../shared/collect';
 import { RecapError } from '../../shared/errors';
 import type { ExportPreview, GitStatus, PushOutcome } from '../../shared/export';
 import type { FrontMatterInfo, PostDocument, PostSummary, RecoveredDraft, Session } from '../../shared/model';
@@ -294,7 +294,14 @@ export class FakeApi implements RecapBridge {
     this.record('insertCollected', input);
     const cards = this.collected.get(input.path) ?? [];
     const chosen = input.ids.flatMap((id) => cards.filter((c) => c.id === id));
-    return { text: collectedMarkup(chosen, { style: this.embedStyle, postText: input.postText, ...(input.section ? { section: input.section } : {}) }) };
+    const blocks = collectedBlocks(chosen, { style: this.embedStyle, postText: input.postText }).map((block, index) => ({ ...block, kind: chosen[index]!.kind }));
+    return { text: blocks.map((b) => b.text).join('\n\n'), blocks };
+  }
+  /** The site's `.recap.json` `tweets.archiveMarkup` (tests of archiving set it). */
+  archiveMarkup: string | undefined = undefined;
+  async archiveTweets(input: MethodInput<'archiveTweets'>): Promise<MethodOutput<'archiveTweets'>> {
+    this.record('archiveTweets', input);
+    return archiveTweets(input.postText, this.archiveMarkup);
   }
   /** The categories the fake site's event posts share. */
   eventCategories: string[] = ['events'];

@@ -14,7 +14,7 @@ describe('recap embed', () => {
     expect(video.stdout).toMatch(/^<iframe width="560" height="315" src="https:\/\/www\.youtube\.com\/embed\/dQw4w9WgXcQ" .*<\/iframe>\n$/);
     const tweet = await recap(['embed', TWEET]);
     expect(tweet.stdout).toBe(
-      '<blockquote class="twitter-tweet"><a href="https://x.com/alexellisuk/status/1195828490290860032"></a></blockquote>\n<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>\n',
+      '<blockquote class="twitter-tweet">&mdash; (@alexellisuk) <a href="https://x.com/alexellisuk/status/1195828490290860032">https://x.com/alexellisuk/status/1195828490290860032</a></blockquote>\n<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>\n',
     );
     expect((await recap(['embed', TWEET, '--no-script'])).stdout).not.toContain('widgets.js');
   });

@@ -32,7 +32,7 @@ describe('pasting links', () => {
     ]);
     expect(links[0]!.url).toBe('https://twitter.com/alexellisuk/status/1195828490290860032');
     expect(links[7]!.url).toBe('https://www.balboapark.org/');
-    expect(ignored).toEqual(['thanks']);
+    expect(ignored).toEqual(['thanks!']);
   });
 
   test('the same tweet or video pasted twice, in any spelling, is one card', () => {
@@ -50,9 +50,9 @@ describe('pasting links', () => {
 describe('inserting in the site’s style', () => {
   const tweets = Array.from({ length: 11 }, (_, i) => card(`https://twitter.com/alexellisuk/status/11958284902908600${String(i).padStart(2, '0')}`));
 
-  test('eleven tweets: eleven blockquotes and widgets.js exactly once, after the last', () => {
-    const text = collectedMarkup(tweets, { style: 'html', postText: '---\ntitle: x\n---\n' , section: 'Collected' });
-    expect(text.startsWith('## Collected\n\n')).toBe(true);
+  test('eleven tweets: eleven blockquotes and widgets.js exactly once, after the last; no heading', () => {
+    const text = collectedMarkup(tweets, { style: 'html', postText: '---\ntitle: x\n---\n' });
+    expect(text).not.toMatch(/^#/m);
     expect(text.match(/<blockquote class="twitter-tweet">/g)).toHaveLength(11);
     expect(text.match(/widgets\.js/g)).toHaveLength(1);
     expect(text.trimEnd().endsWith('</script>')).toBe(true);
@@ -80,8 +80,8 @@ describe('inserting in the site’s style', () => {
     expect(collectedMarkup([video, tweets[0]!], { style: 'hugo', postText: '' })).toBe(
       '{{< youtube dQw4w9WgXcQ >}}\n\n{{< tweet user="alexellisuk" id="1195828490290860000" >}}',
     );
-    // A deck known only by its page (no details yet) is still usable: a link.
-    expect(collectedMarkup([card('https://speakerdeck.com/alexellis/inlets')], { style: 'html', postText: '' })).toBe('<https://speakerdeck.com/alexellis/inlets>');
+    // A deck known only by its page (no details yet) is still usable: a Markdown link with a title, never a bare <url>.
+    expect(collectedMarkup([card('https://speakerdeck.com/alexellis/inlets')], { style: 'html', postText: '' })).toBe('[Inlets (slides by alexellis)](https://speakerdeck.com/alexellis/inlets)');
   });
 
   test('a provider’s tweet is rebuilt: text and emoji kept, script and handlers gone', () => {

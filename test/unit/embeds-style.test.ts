@@ -27,7 +27,7 @@ describe('embedMarkup', () => {
   });
 
   it('writes tweets as a blockquote with one widgets.js, or a shortcode', () => {
-    expect(embedMarkup(tweet, 'html')).toBe('<blockquote class="twitter-tweet"><a href="https://twitter.com/rustlang/status/1234567890"></a></blockquote>\n<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>');
+    expect(embedMarkup(tweet, 'html')).toBe('<blockquote class="twitter-tweet">&mdash; (@rustlang) <a href="https://twitter.com/rustlang/status/1234567890">https://twitter.com/rustlang/status/1234567890</a></blockquote>\n<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>');
     expect(embedMarkup(tweet, 'html', { withWidgetScript: false })).not.toMatch(/script/);
     expect(embedMarkup(tweet, 'hugo')).toBe('{{< tweet user="rustlang" id="1234567890" >}}');
   });

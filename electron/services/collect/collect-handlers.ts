@@ -1,11 +1,12 @@
 /** The contract's collected-material methods, bound to the open site; app-handlers.ts spreads them in. */
 import type { Handlers } from '../../../shared/api';
+import { archiveTweets } from '../../../shared/collect/archive-tweets';
 import type { EmbedStyle } from '../../../shared/embeds/embed-style';
 import { RecapError } from '../../../shared/errors';
 import { resolveLexically } from '../documents/confine';
 import type { CollectService } from './collect-service';
 
-export type CollectHandlers = Pick<Handlers, 'listCollected' | 'addCollected' | 'removeCollected' | 'reorderCollected' | 'loadCollectedDetails' | 'insertCollected'>;
+export type CollectHandlers = Pick<Handlers, 'listCollected' | 'addCollected' | 'removeCollected' | 'reorderCollected' | 'loadCollectedDetails' | 'insertCollected' | 'archiveTweets'>;
 
 export interface CollectBinding {
   /** The open site's root; throws RecapError('no-site') when none is open. */
@@ -16,6 +17,8 @@ export interface CollectBinding {
   externalContent(root: string): Promise<boolean>;
   /** How the open site writes embeds. */
   embedStyle(): Promise<EmbedStyle>;
+  /** The site's `.recap.json` markup for archived tweets, if it sets one. */
+  archiveMarkup(): Promise<string | undefined>;
 }
 
 export function createCollectHandlers(binding: CollectBinding): CollectHandlers {
@@ -48,10 +51,14 @@ export function createCollectHandlers(binding: CollectBinding): CollectHandlers 
       const allowNetwork = await binding.externalContent(root);
       return service.loadDetails(root, path, ids ? { allowNetwork, ids } : { allowNetwork });
     },
-    insertCollected: async ({ path, ids, postText, section }) => {
+    insertCollected: async ({ path, ids, postText }) => {
       const { root, service } = open(path);
-      const style = await binding.embedStyle();
-      return { text: await service.markup(root, path, ids, section ? { style, postText, section } : { style, postText }) };
+      const blocks = await service.markup(root, path, ids, { style: await binding.embedStyle(), postText });
+      return { text: blocks.map((b) => b.text).join('\n\n'), blocks };
+    },
+    archiveTweets: async ({ path, postText }) => {
+      resolveLexically(binding.siteRoot(), path);
+      return archiveTweets(postText, await binding.archiveMarkup());
     },
   };
 }

@@ -4,9 +4,9 @@
  * allows the network; the disk cache answers first), and write the markup
  * for chosen cards in the site's style.
  */
-import { collectedMarkup } from '../../../shared/collect/insert-markup';
+import { collectedBlocks, type CardBlock } from '../../../shared/collect/insert-markup';
 import { readPastedLinks } from '../../../shared/collect/read-urls';
-import type { AddCollectedResult, CardDetails, CollectedCard } from '../../../shared/collect/types';
+import type { AddCollectedResult, CardDetails, CardKind, CollectedCard } from '../../../shared/collect/types';
 import type { EmbedStyle } from '../../../shared/embeds/embed-style';
 import { RecapError } from '../../../shared/errors';
 import { CollectedStore, sha256 } from './collected-store';
@@ -36,7 +36,6 @@ export interface LoadDetailsOptions {
 export interface MarkupOptions {
   style: EmbedStyle;
   postText: string;
-  section?: string;
 }
 
 export class CollectService {
@@ -107,12 +106,13 @@ export class CollectService {
     );
   }
 
-  /** The markup for the cards named, in the order named; unknown ids are refused (the panel is out of date). */
-  async markup(root: string, post: string, ids: readonly string[], options: MarkupOptions): Promise<string> {
+  /** Each named card's markup with its kind, in the order named; unknown ids are refused (the panel is out of date). */
+  async markup(root: string, post: string, ids: readonly string[], options: MarkupOptions): Promise<(CardBlock & { kind: CardKind })[]> {
     const byId = new Map((await this.list(root, post)).map((c) => [c.id, c]));
     const missing = ids.filter((id) => !byId.has(id));
     if (missing.length > 0) throw new RecapError('not-found', 'Some of these cards are no longer collected for this post; look at the panel again.');
-    return collectedMarkup(ids.map((id) => byId.get(id)!), options);
+    const cards = ids.map((id) => byId.get(id)!);
+    return collectedBlocks(cards, options).map((block, index) => ({ ...block, kind: cards[index]!.kind }));
   }
 
   /** Cached details, else (when allowed) the provider's answer; an error sentence when it fails. Nothing when offline and uncached. */
