@@ -6,12 +6,31 @@
  */
 import type { SiteKind } from '../model';
 
+/** A folder whose files are served under a URL path: Hugo's `static/`, or a mount of `shared/images` as `static/images` (url `images`). */
+export interface StaticMount {
+  /** Site-relative folder, '' for the root. */
+  dir: string;
+  /** URL path it is served at, without slashes; '' for the site root. */
+  url: string;
+}
+
+/** Where the generator takes files from; see the workspace's SiteLayout. */
+export interface SiteFolders {
+  /** Hugo's `static/` and its static/assets mounts, Zola's `static/`, Astro's `public/`, Eleventy's input. */
+  staticDirs: readonly StaticMount[];
+  /** Pages and their bundled files, served at the page's URL (Hugo, Zola). */
+  contentDirs: readonly string[];
+  /** Page bundles whose URL is set in their front matter (Zola `path`, Hugo `url`): URL path without slashes → bundle folder. */
+  pageUrls?: Readonly<Record<string, string>>;
+}
+
 /** Site paths (relative to the root, `/` separators) where the file may be; null when the reference is not a local file. */
-export function localFileCandidates(reference: string, postPath: string, kind: SiteKind): string[] | null {
+export function localFileCandidates(reference: string, postPath: string, kind: SiteKind, folders?: SiteFolders, pageUrl?: string | null): string[] | null {
   let ref = reference.trim();
   // Jekyll writes `{{ site.baseurl }}/images/…`: the prefix is the site root.
   ref = ref.replace(/^(\{\{-?\s*site\.(baseurl|url)\s*-?\}\}\s*)+/, '');
-  if (!ref || ref.startsWith('#') || /\{\{|\{%/.test(ref)) return null;
+  // Template expressions (`{{ … }}`, `{% … %}`) and JSX values (`{logo.src}`) are filled in by the generator.
+  if (!ref || ref.startsWith('#') || ref.startsWith('{') || /\{\{|\{%/.test(ref)) return null;
   if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(ref) || ref.startsWith('//')) return null; // a URL (http:, data:, mailto:…)
   ref = ref.replace(/[?#].*$/, '');
   try {
@@ -21,15 +40,51 @@ export function localFileCandidates(reference: string, postPath: string, kind: S
   }
   if (ref.startsWith('@/')) return [normalize(`content/${ref.slice(2)}`)].filter(isInside);
   const postDir = postPath.includes('/') ? postPath.slice(0, postPath.lastIndexOf('/')) : '';
+  const bundled = kind === 'hugo' || kind === 'zola';
+  const served = (urlPath: string) => [
+    ...(folders?.staticDirs ?? []).flatMap(({ dir, url }) => (url === '' ? [`${dir}/${urlPath}`] : urlPath.startsWith(url + '/') ? [`${dir}/${urlPath.slice(url.length + 1)}`] : [])),
+    // A page bundle's files are served at its page's URL, which mirrors its place under content/.
+    ...(bundled ? (folders?.contentDirs ?? ['content']) : []).map((dir) => `${dir}/${urlPath}`),
+    ...bundleFile(folders?.pageUrls, urlPath),
+  ];
   if (ref.startsWith('/')) {
     const rooted = ref.replace(/^\/+/, '');
     const roots = kind === 'hugo' || kind === 'zola' ? ['static/', ''] : kind === 'astro' ? ['public/', ''] : kind === 'eleventy' ? ['', 'src/', 'public/'] : [''];
-    return roots.map((r) => normalize(r + rooted)).filter(isInside);
+    return unique([...roots.map((r) => r + rooted), ...served(rooted)]);
   }
-  // Relative: beside the post first; Jekyll and Eleventy sites also write root-relative paths without the slash.
-  const candidates = [normalize(postDir ? `${postDir}/${ref}` : ref)];
-  if (kind === 'jekyll' || kind === 'eleventy' || kind === 'unknown') candidates.push(normalize(ref));
-  return candidates.filter(isInside);
+  // Relative: beside the file first (page bundles, Zola co-located assets, Astro's src/assets)…
+  const candidates = [postDir ? `${postDir}/${ref}` : ref];
+  // …then as the browser resolves it against the page's URL: a leaf page `docs/intro.md` is served at `docs/intro/`.
+  if (bundled) {
+    const contentDir = (folders?.contentDirs ?? ['content']).find((dir) => dir === '' || postDir === dir || postDir.startsWith(dir + '/'));
+    if (contentDir !== undefined) {
+      const name = postPath.slice(postPath.lastIndexOf('/') + 1);
+      const leaf = /^_?index\.[^.]+$/i.test(name) ? '' : name.replace(/\.[^.]+$/, '');
+      const pageDir = pageUrl ? trimSlashes(pageUrl) : [contentDir === '' ? postDir : postDir.slice(contentDir.length).replace(/^\//, ''), leaf].filter(Boolean).join('/');
+      candidates.push(...served(normalize([pageDir, ref].filter(Boolean).join('/'))));
+    }
+  }
+  // Jekyll and Eleventy sites also write root-relative paths without the slash.
+  if (kind === 'jekyll' || kind === 'eleventy' || kind === 'unknown') candidates.push(ref);
+  return unique(candidates);
+}
+
+/** The file a URL path names inside a bundle whose URL was set by hand (the longest such URL that contains it). */
+function bundleFile(pageUrls: Readonly<Record<string, string>> | undefined, urlPath: string): string[] {
+  if (!pageUrls) return [];
+  for (let cut = urlPath.lastIndexOf('/'); cut > 0; cut = urlPath.lastIndexOf('/', cut - 1)) {
+    const dir = pageUrls[urlPath.slice(0, cut)];
+    if (dir !== undefined) return [`${dir}/${urlPath.slice(cut + 1)}`];
+  }
+  return [];
+}
+
+function trimSlashes(url: string): string {
+  return url.replace(/^\/+|\/+$/g, '');
+}
+
+function unique(paths: string[]): string[] {
+  return [...new Set(paths.map(normalize))].filter(isInside);
 }
 
 /** Inside the site: a reference that climbs out of the root cannot be published. */

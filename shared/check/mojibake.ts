@@ -27,7 +27,7 @@ export function findMojibake(text: string): MojibakeRun[] {
   let match: RegExpExecArray | null;
   while ((match = LEAD.exec(text))) {
     const sequence = decodeAt(text, match.index);
-    if (!sequence) continue;
+    if (!sequence || isTypography(text, match.index, sequence.length)) continue;
     const last = runs[runs.length - 1];
     if (last && last.end === match.index) {
       last.end = match.index + sequence.length;
@@ -38,6 +38,16 @@ export function findMojibake(text: string): MojibakeRun[] {
     LEAD.lastIndex = match.index + sequence.length;
   }
   return runs;
+}
+
+/**
+ * French typography puts a no-break space before `»`, `!`, `?`: `café\u00a0»`
+ * reads, byte by byte, like a garbled U+083B. A word's accented last letter
+ * followed by a no-break space and punctuation is correct text.
+ */
+function isTypography(text: string, at: number, length: number): boolean {
+  if (length !== 3 || text[at + 1] !== '\u00a0') return false;
+  return /[\p{L}]/u.test(text[at - 1] ?? '') || !/[\u00a0-\u00ff]/.test(text[at + 3] ?? '');
 }
 
 /** One garbled character at `at`: how many characters it spans and what it decodes to. */

@@ -12,7 +12,9 @@ import { isDraft, parsePost } from '../front-matter/post-document';
 import { scanTags, type HtmlTag, type SkipRange } from '../html/tags';
 import { codeRanges, parseMarkdown } from '../markdown/parse-markdown';
 import type { FrontMatterValue } from '../model';
+import { mdxView } from './mdx';
 import { ruleSeverity } from './severity';
+import { templateCodeRanges } from './template-code';
 import type { CheckInput, Problem, QuickFix, RuleId, Severity } from './types';
 
 export interface FrontMatterState {
@@ -47,11 +49,27 @@ export function buildPostContext(input: CheckInput): PostContext {
   const { body } = post;
   const bodyStart = text.length - body.length;
   const frontMatter: FrontMatterState | null = post.block ? { block: post.block, contentStart: post.contentStart, data: post.data, error: post.error } : null;
-  const markdown = parseMarkdown(body);
-  const skip: SkipRange[] = [...(bodyStart > 0 ? [[0, bodyStart] as const] : []), ...codeRanges(markdown, bodyStart)];
+  // MDX: imports, JSX components and {expressions} are code, and the Markdown is what lies between them.
+  const mdx = MDX_FILE.test(input.path) ? mdxView(body) : null;
+  const markdown = parseMarkdown(mdx ? mdx.markdown : body);
+  const script = (mdx?.script ?? []).map(([start, end]): SkipRange => [start + bodyStart, end + bodyStart]);
+  const skip = mergeRanges([...(bodyStart > 0 ? [[0, bodyStart] as const] : []), ...codeRanges(markdown, bodyStart), ...templateCodeRanges(body, bodyStart), ...script]);
   const tags = scanTags(text, skip);
   const embeds = findEmbeds(text, { skip, tags, lines });
   return { input, text, lines, bodyStart, frontMatter, markdown, skip, tags, embeds, draft: isDraft(input.path, frontMatter?.data ?? null) };
+}
+
+const MDX_FILE = /\.mdx$/i;
+
+/** Sorted, non-overlapping: the range lookups search them by bisection. */
+function mergeRanges(ranges: SkipRange[]): SkipRange[] {
+  const merged: [number, number][] = [];
+  for (const [start, end] of ranges.sort((a, b) => a[0] - b[0])) {
+    const last = merged[merged.length - 1];
+    if (last && start < last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return merged;
 }
 
 /** A problem at [offset, offset + length) in the file, with the rule's severity unless given. */

@@ -10,7 +10,7 @@ export const ruleSeverity: Record<RuleId, Severity> = {
   'missing-image': 'error', // a broken image on the page
   'unsafe-html': 'error', // script or handlers run on readers' machines
   'invalid-front-matter': 'error', // the generator cannot build the post
-  'required-field': 'error', // the layout needs it
+  'required-field': 'warning', // inferred from the page's siblings; an error only where .recap.json declares the field required
   'unknown-value': 'error', // e.g. an author the site has no page for
   'invalid-embed': 'error', // a video or tweet that cannot load
   'invalid-date': 'error', // the generator refuses the post

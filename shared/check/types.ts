@@ -1,6 +1,7 @@
 /** The pre-publish check's data: problems with file positions, and the quick fixes that repair some. */
 import type { SiteKind } from '../model';
 import type { SiteSchema } from '../front-matter/schema';
+import type { SiteFolders } from './local-files';
 
 export const ruleIds = [
   'empty-link',
@@ -56,6 +57,8 @@ export interface SiteFacts {
    * Absent: images are not checked for existence.
    */
   fileExists?: (sitePath: string) => boolean;
+  /** Where the generator serves files from (static folders and mounts, content); absent: each kind's defaults. */
+  folders?: SiteFolders;
 }
 
 export interface CheckInput {

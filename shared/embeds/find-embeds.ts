@@ -23,6 +23,7 @@ export interface FindEmbedsOptions {
   lines?: LineIndex;
 }
 
+const TEMPLATE_EXPRESSION = /\{\{[\s\S]{0,400}?\}\}|\{%[\s\S]{0,400}?%\}/g;
 const BARE_URL_LINE = /^[ \t]*<?((?:https?:)?\/\/[^\s<>]+?)>?[ \t]*$/gm;
 
 export function findEmbeds(text: string, options: FindEmbedsOptions = {}): Embed[] {
@@ -71,10 +72,12 @@ export function findEmbeds(text: string, options: FindEmbedsOptions = {}): Embed
     add('html', tag.start, end, embedded.target, embedded.url, embedded.found);
   }
 
+  // A URL inside a template expression (`{{ … }}`, `{% … %}`) is that expression's argument, read by its own rules.
+  const templates = [...text.matchAll(TEMPLATE_EXPRESSION)].map((m): SkipRange => [m.index, m.index + m[0].length]);
   for (const match of text.matchAll(BARE_URL_LINE)) {
     const url = match[1]!;
     const at = match.index + match[0].indexOf(url);
-    if (isInRanges(skip, at) || isClaimed(at) || insideHtmlElement(tags, at)) continue;
+    if (isInRanges(skip, at) || isClaimed(at) || isInRanges(templates, at) || insideHtmlElement(tags, at)) continue;
     const found = recognizeEmbedUrl(url);
     // A bare link to a profile or a channel is a link, not an embed.
     if (!found || (found.provider === 'twitter' && !/\/status/.test(url))) continue;

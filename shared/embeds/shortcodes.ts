@@ -48,7 +48,7 @@ function pick(args: Argument[], keys: string[], position: number): Argument | un
 }
 
 /** What the shortcode's arguments name. Unknown spellings give null rather than a guess. */
-function recognize(name: string, args: Argument[]): { arg: Argument; url: string | null; recognized: RecognizedUrl } | null {
+function recognize(name: string, args: Argument[], syntax: EmbedSyntax): { arg: Argument; url: string | null; recognized: RecognizedUrl } | null {
   const urlArg = pick(args, ['url', 'src'], 0);
   const asUrl = urlArg && /^(https?:)?\/\//.test(urlArg.value) ? recognizeEmbedUrl(urlArg.value) : null;
   if (urlArg && asUrl) return { arg: urlArg, url: urlArg.value, recognized: asUrl };
@@ -67,12 +67,15 @@ function recognize(name: string, args: Argument[]): { arg: Argument; url: string
     case 'twitter': {
       const positional = args.filter((a) => a.key === null);
       const arg = pick(args, ['id'], -1) ?? positional.find((a) => /^\d+$/.test(a.value)) ?? positional[0];
+      // A link to a profile or a list (`{% twitter https://twitter.com/jekyllrb %}`) embeds a timeline, not a tweet.
+      if (arg && /^(https?:)?\/\//.test(arg.value) && !/\/status(es)?\//.test(arg.value)) return null;
       return arg ? { arg, url: null, recognized: tweet(arg.value) } : null;
     }
     case 'gist': {
       const positional = args.filter((a) => a.key === null);
       const user = pick(args, ['user', 'username'], 0);
-      const id = pick(args, ['id'], positional.length > 1 ? 1 : 0);
+      // Each generator's own order: jekyll-gist `{% gist [user/]id [file] %}`, Hugo `{{< gist user id [file] >}}`.
+      const id = pick(args, ['id'], syntax === 'hugo' && positional.length > 1 ? 1 : 0);
       if (!id) return null;
       const gistId = id.value.includes('/') ? id.value : user && user !== id ? `${user.value}/${id.value}` : id.value;
       const valid = /^([\w-]+\/)?[0-9a-f]{5,}$/i.test(gistId);
@@ -98,7 +101,7 @@ export function findShortcodes(text: string): ShortcodeMatch[] {
     for (const m of text.matchAll(pattern)) {
       const argsText = m[2] ?? '';
       const argsAt = m.index + m[0].indexOf(argsText, m[1]!.length);
-      const result = recognize(m[1]!, parseArguments(argsText));
+      const result = recognize(m[1]!, parseArguments(argsText), syntax);
       if (!result) continue;
       found.push({ syntax, start: m.index, end: m.index + m[0].length, target: argsAt + result.arg.at, url: result.url, recognized: result.recognized });
     }
@@ -110,7 +113,7 @@ export function findShortcodes(text: string): ShortcodeMatch[] {
     const argsText = m[2] ?? '';
     const argsAt = m.index + m[0].indexOf(argsText, m[0].indexOf(file) + file.length);
     const args = parseArguments(argsText);
-    const result = recognize(name, args);
+    const result = recognize(name, args, 'include');
     if (!result) continue;
     found.push({ syntax: 'include', start: m.index, end: m.index + m[0].length, target: argsAt + result.arg.at, url: result.url, recognized: result.recognized, include: { file, param: result.arg.key } });
   }

@@ -24,6 +24,8 @@ export interface ChoiceSource {
 
 export interface SchemaSources {
   posts: FrontMatterData[];
+  /** Each post's group of siblings (postGroup), in the order of `posts`: what each group requires is inferred too. */
+  groups?: string[];
   template?: SiteTemplate | null;
   choiceSources?: ChoiceSource[];
   settings?: RecapSettings | null;
@@ -167,7 +169,30 @@ export function inferSchema(sources: SchemaSources): SiteSchema {
   // Without a template: the usual fields in the position posts give them, then the rare ones.
   const rare = (field: FieldSchema) => (field.frequency >= 0.5 ? 0 : 1);
   fields.sort((a, b) => rank(a.key) - rank(b.key) || rare(a) - rare(b) || mean(a.key) - mean(b.key) || b.frequency - a.frequency || a.key.localeCompare(b.key));
-  return { fields };
+  const schema: SiteSchema = { fields };
+  if (sources.groups) schema.groups = requiredByGroup(posts, sources.groups);
+  return schema;
+}
+
+/** Too few siblings say nothing about what a page must set. */
+export const MIN_GROUP_PAGES = 5;
+
+function requiredByGroup(posts: readonly FrontMatterData[], groups: readonly string[]): NonNullable<SiteSchema['groups']> {
+  const members = new Map<string, FrontMatterData[]>();
+  posts.forEach((data, i) => {
+    const group = groups[i] ?? '';
+    members.set(group, [...(members.get(group) ?? []), data]);
+  });
+  const out: NonNullable<SiteSchema['groups']> = {};
+  for (const [group, pages] of members) {
+    const counts = new Map<string, number>();
+    // Tables (`[extra]`, `taxonomies`) group optional settings: their presence is not a field a page must fill in.
+    const counted = (value: FrontMatterValue) => isSet(value) && !(typeof value === 'object' && !Array.isArray(value));
+    for (const data of pages) for (const [key, value] of Object.entries(data)) if (counted(value)) counts.set(key, (counts.get(key) ?? 0) + 1);
+    const required = pages.length < MIN_GROUP_PAGES ? [] : [...counts].filter(([, n]) => n >= pages.length * REQUIRED_SHARE).map(([key]) => key);
+    out[group] = { pages: pages.length, required: required.sort() };
+  }
+  return out;
 }
 
 function applySettings(field: FieldSchema, settings: FieldSettings | undefined): FieldSchema {
@@ -179,7 +204,10 @@ function applySettings(field: FieldSchema, settings: FieldSettings | undefined):
     out.type = 'choice';
   }
   if (settings.type) out.type = settings.type;
-  if (settings.required !== undefined) out.required = settings.required;
+  if (settings.required !== undefined) {
+    out.required = settings.required;
+    if (settings.required) out.declaredRequired = true;
+  }
   if (settings.suggestions) out.suggestions = [...settings.suggestions];
   if (settings.default !== undefined) out.default = settings.default;
   return out;

@@ -15,6 +15,8 @@ export interface FieldSchema {
   type: FieldType;
   /** Set in at least 90 % of posts (or declared required in .recap.json). */
   required: boolean;
+  /** `.recap.json` declares it required: missing, it is a check error on every page. */
+  declaredRequired?: boolean;
   /** Share of posts that set it, 0..1. */
   frequency: number;
   /** Allowed values of a choice field (e.g. the site's staff members). */
@@ -28,6 +30,12 @@ export interface FieldSchema {
 export interface SiteSchema {
   /** In the order the site's template (or most posts) writes them. */
   fields: FieldSchema[];
+  /**
+   * Per group of sibling pages (see post-group.ts): how many there are and the
+   * fields at least 90 % of them set. A page is expected to set only what its
+   * own siblings do.
+   */
+  groups?: Record<string, { pages: number; required: string[] }>;
 }
 
 export function humanizeKey(key: string): string {

@@ -1,18 +1,21 @@
 /** The app's live check: the editor's unsaved text of a post in the opened site. */
-import { checkPost, type Problem } from '../../../shared/check';
+import type { Problem } from '../../../shared/check';
 import type { SiteSchema } from '../../../shared/front-matter/schema';
 import { resolveLexically } from '../documents/confine';
 import type { Workspace } from '../workspace/workspace';
+import { LiveCheck } from './live-check';
 import { SiteFilesCache } from './site-files';
 
 export class TextChecker {
   private readonly siteFiles = new SiteFilesCache();
+  private readonly live = new LiveCheck();
 
   async check(workspace: Workspace, relative: string, text: string): Promise<Problem[]> {
     const { site } = workspace;
     resolveLexically(site.root, relative); // refuses paths outside the folder
-    const [files, schema] = await Promise.all([this.siteFiles.get(site.root, site.kind), schemaOf(workspace)]);
-    return checkPost({ path: relative.split('\\').join('/'), text, schema, site: { kind: site.kind, fileExists: (p) => files.has(p) } });
+    const [files, schema, layout, pageUrls] = await Promise.all([this.siteFiles.get(site.root, site.kind), schemaOf(workspace), workspace.layout(), workspace.facts().then((f) => f.pageUrls, () => undefined)]);
+    const folders = { staticDirs: layout.staticDirs, contentDirs: layout.contentDirs, ...(pageUrls ? { pageUrls } : {}) };
+    return this.live.check(relative.split('\\').join('/'), text, { site: { kind: site.kind, folders }, schema, files });
   }
 
   /** An import or a new post may add files: look again next time. */

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { FrontMatterData } from '../../../shared/front-matter/field-path';
 import { inferSchema } from '../../../shared/front-matter/infer-schema';
 import { parsePost } from '../../../shared/front-matter/post-document';
+import { postGroup } from '../../../shared/front-matter/post-group';
 import type { SiteSchema } from '../../../shared/front-matter/schema';
 import type { RecapSettings } from '../../../shared/front-matter/site-settings';
 import type { FrontMatterLanguage, SiteKind } from '../../../shared/model';
@@ -26,8 +27,11 @@ export interface SiteFacts {
   languages: Record<FrontMatterLanguage, number>;
   /** Posts mark drafts with a `draft:` field (Hugo, Zola, some Jekyll sites). */
   usesDraftField: boolean;
+  /** Page bundles that set their own URL (Zola `path`, Hugo `url`): URL path → bundle folder, for relative images. */
+  pageUrls: Record<string, string>;
 }
 
+const BUNDLE_INDEX = /(?:^|\/)index\.[^/]+$/i;
 /** Files read at once. */
 const CONCURRENCY = 32;
 /** Front matter lives at the top; reading this much of each post is enough and bounds the work. */
@@ -42,6 +46,8 @@ export async function readSiteFacts(root: string, kind: SiteKind): Promise<SiteF
   ]);
   posts.sort();
   const data: FrontMatterData[] = [];
+  const groups: string[] = [];
+  const pageUrls: Record<string, string> = {};
   const languages: Record<FrontMatterLanguage, number> = { yaml: 0, toml: 0, json: 0 };
   let next = 0;
   const worker = async () => {
@@ -49,13 +55,18 @@ export async function readSiteFacts(root: string, kind: SiteKind): Promise<SiteF
       const relative = posts[next++]!;
       const post = parsePost(await readHead(path.join(root, relative)));
       if (post.language) languages[post.language]++;
-      if (post.data && post.block) data.push(post.data);
+      if (post.data && post.block) {
+        data.push(post.data);
+        groups.push(postGroup(relative, post.data));
+        const url = post.data.path ?? post.data.url;
+        if (typeof url === 'string' && BUNDLE_INDEX.test(relative)) pageUrls[url.replace(/^\/+|\/+$/g, '')] = relative.slice(0, relative.lastIndexOf('/'));
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, posts.length) }, worker));
-  const schema = inferSchema({ posts: data, template, choiceSources, settings });
+  const schema = inferSchema({ posts: data, groups, template, choiceSources, settings });
   const usesDraftField = data.some((d) => typeof d.draft === 'boolean') || (template?.order.includes('draft') ?? false);
-  return { schema, template, settings, posts, languages, usesDraftField };
+  return { schema, template, settings, posts, languages, usesDraftField, pageUrls };
 }
 
 async function readHead(file: string): Promise<string> {

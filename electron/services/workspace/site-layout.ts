@@ -9,6 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseJson, parseToml, parseYaml } from '../../../shared/front-matter/parse-values';
+import type { StaticMount } from '../../../shared/check/local-files';
 import type { FrontMatterValue, SiteKind } from '../../../shared/model';
 
 export interface SiteLayout {
@@ -17,8 +18,8 @@ export interface SiteLayout {
   contentDirs: string[];
   /** Site-relative folders that hold no pages: build output, dependencies, themes, templates (at the root, or the input folder's own). */
   skippedDirs: ReadonlySet<string>;
-  /** Folders whose files are served at the site root (Hugo static mounts, `static/`, `public/`). */
-  staticDirs: string[];
+  /** Folders whose files are served at a URL path (Hugo's `static/` and static/assets mounts, Zola's `static/`, Astro's `public/`). */
+  staticDirs: StaticMount[];
 }
 
 /** Never pages, in any generator: dependencies and tool caches at the root. */
@@ -64,23 +65,23 @@ function layoutFromConfig(kind: SiteKind, name: string, text: string): SiteLayou
       addFolder(skipped, config.destination);
       // `exclude` names files and folders Jekyll never reads; only root folders matter here.
       if (Array.isArray(config.exclude)) for (const entry of config.exclude) addFolder(skipped, entry);
-      return { kind, contentDirs: [''], skippedDirs: skipped, staticDirs: [''] };
+      return { kind, contentDirs: [''], skippedDirs: skipped, staticDirs: atRoot('') };
     }
     case 'zola':
       addFolder(skipped, parseConfig(name, text).output_dir);
-      return { kind, contentDirs: ['content'], skippedDirs: skipped, staticDirs: ['static'] };
+      return { kind, contentDirs: ['content'], skippedDirs: skipped, staticDirs: atRoot('static') };
     case 'astro':
       addFolder(skipped, scriptSetting(text, 'outDir'));
-      return { kind, contentDirs: ['src/content', 'src/pages'], skippedDirs: skipped, staticDirs: ['public'] };
+      return { kind, contentDirs: ['src/content', 'src/pages'], skippedDirs: skipped, staticDirs: atRoot('public') };
     case 'eleventy': {
       const input = folderSetting(scriptSetting(text, 'input')) ?? '';
       addFolder(skipped, scriptSetting(text, 'output'));
       // Eleventy's includes and data folders are relative to its input folder.
       for (const [key, fallback] of [['includes', '_includes'], ['data', '_data']] as const) addFolder(skipped, path.posix.join(input || '.', scriptSetting(text, key) ?? fallback));
-      return { kind, contentDirs: [input], skippedDirs: skipped, staticDirs: [input, 'public', ''].filter((d, i, all) => all.indexOf(d) === i) };
+      return { kind, contentDirs: [input], skippedDirs: skipped, staticDirs: atRoot(...new Set([input, 'public', ''])) };
     }
     default:
-      return { kind, contentDirs: [''], skippedDirs: skipped, staticDirs: [''] };
+      return { kind, contentDirs: [''], skippedDirs: skipped, staticDirs: atRoot('') };
   }
 }
 
@@ -91,25 +92,31 @@ function layoutFromConfig(kind: SiteKind, name: string, text: string): SiteLayou
  */
 function hugoLayout(config: Config, skipped: Set<string>): SiteLayout {
   addFolder(skipped, config.publishDir ?? config.publishdir);
-  const mounts = Array.isArray(asRecord(config.module)?.mounts) ? (asRecord(config.module)!.mounts as FrontMatterValue[]) : [];
-  const mounted = (target: string) =>
-    mounts.flatMap((m) => {
-      const mount = asRecord(m);
-      const source = folderSetting(mount?.source);
-      const to = typeof mount?.target === 'string' ? mount.target.replace(/^\/+|\/+$/g, '') : '';
-      return source !== null && (to === target || to.startsWith(target + '/')) ? [source] : [];
-    });
-  const contentDirs = new Set(mounted('content'));
+  const module = asRecord(config.module);
+  const mounts = (Array.isArray(module?.mounts) ? module.mounts : []).flatMap((m) => {
+    const mount = asRecord(m);
+    const source = folderSetting(mount?.source);
+    const target = typeof mount?.target === 'string' ? mount.target.replace(/^\/+|\/+$/g, '') : '';
+    return source === null ? [] : [{ source, target }];
+  });
+  /** Mounts into a component (`static`, `static/images`), with the URL path under it they serve. */
+  const mounted = (component: string): StaticMount[] =>
+    mounts.flatMap(({ source, target }) => (target === component || target.startsWith(component + '/') ? [{ dir: source, url: target.slice(component.length + 1) }] : []));
+  const contentDirs = new Set(mounted('content').map((m) => m.dir));
   if (contentDirs.size === 0) {
     contentDirs.add(folderSetting(config.contentDir ?? config.contentdir) ?? 'content');
-    const languages = asRecord(config.languages);
-    for (const language of Object.values(languages ?? {})) {
+    for (const language of Object.values(asRecord(config.languages) ?? {})) {
       const dir = folderSetting(asRecord(language)?.contentDir ?? asRecord(language)?.contentdir);
       if (dir !== null) contentDirs.add(dir);
     }
   }
-  const staticDirs = new Set(['static', ...mounted('static'), ...mounted('assets'), 'assets']);
-  return { kind: 'hugo', contentDirs: [...contentDirs], skippedDirs: skipped, staticDirs: [...staticDirs] };
+  // Files in assets/ reach pages through resources.Get (render hooks, shortcodes) at the same paths.
+  const staticDirs = [...atRoot('static', 'assets'), ...mounted('static'), ...mounted('assets')];
+  return { kind: 'hugo', contentDirs: [...contentDirs], skippedDirs: skipped, staticDirs };
+}
+
+function atRoot(...dirs: string[]): StaticMount[] {
+  return dirs.map((dir) => ({ dir, url: '' }));
 }
 
 async function readConfigText(root: string, kind: SiteKind): Promise<{ name: string; text: string }> {

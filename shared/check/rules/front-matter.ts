@@ -3,6 +3,7 @@
  * the post's fields against the syntax, the site's schema and its file name.
  */
 import { fileNameDate } from '../../document/file-name-date';
+import { postGroup } from '../../front-matter/post-group';
 import type { FieldSchema } from '../../front-matter/schema';
 import type { FrontMatterValue } from '../../model';
 import { problemAt, type PostContext } from '../post-context';
@@ -35,14 +36,24 @@ function isEmpty(value: FrontMatterValue | undefined): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
 }
 
+/**
+ * Required where the site says so (`.recap.json`: an error), or where this
+ * page's siblings all but always set it (a warning: inferred, it may be
+ * wrong). Pages whose siblings do not use the field are never asked for it.
+ */
 function checkRequired(context: PostContext, field: FieldSchema, data: Record<string, FrontMatterValue>, fileDate: string | null, problems: Problem[]): void {
-  if (!field.required || !isEmpty(data[field.key])) return;
+  if (!isEmpty(data[field.key])) return;
+  const groups = context.input.schema?.groups;
+  const siblingsSetIt = groups ? (groups[postGroup(context.input.path, context.frontMatter?.data ?? null)]?.required.includes(field.key) ?? false) : field.required;
+  if (!field.declaredRequired && !siblingsSetIt) return;
   // A draft has no date until it is published; a dated file name is the date for Jekyll and Zola.
   if (field.key === 'date' && (context.draft || fileDate)) return;
   const keyAt = frontMatterKeyOffset(context, field.key);
-  const message = keyAt === null ? `The field "${field.key}" (${field.label}) is required on this site but missing.` : `The field "${field.key}" (${field.label}) is required on this site but empty.`;
+  const where = field.declaredRequired ? 'is required on this site' : 'is set on the other pages like this one';
+  const message = `The field "${field.key}" (${field.label}) ${where} but ${keyAt === null ? 'missing' : 'empty'} here.`;
   // Drafts may be unfinished: say what publishing needs without failing the check.
-  problems.push(problemAt(context, 'required-field', keyAt ?? 0, keyAt === null ? 0 : field.key.length, message, undefined, context.draft ? 'info' : undefined));
+  const severity = context.draft ? 'info' : field.declaredRequired ? 'error' : 'warning';
+  problems.push(problemAt(context, 'required-field', keyAt ?? 0, keyAt === null ? 0 : field.key.length, message, undefined, severity));
 }
 
 function checkChoices(context: PostContext, field: FieldSchema, value: FrontMatterValue | undefined, problems: Problem[]): void {

@@ -7,6 +7,7 @@ import type { Definition, Nodes } from 'mdast';
 import { decodeEntities } from '../../html/entities';
 import { attribute } from '../../html/tags';
 import { isInRanges, walkMarkdown } from '../../markdown/parse-markdown';
+import type { FrontMatterValue } from '../../model';
 import { localFileCandidates } from '../local-files';
 import { problemAt, type PostContext } from '../post-context';
 import type { Problem } from '../types';
@@ -93,9 +94,9 @@ function checkLinksInRawHtml(context: PostContext, problems: Problem[]): void {
 }
 
 function checkLocalImage(context: PostContext, url: string, offset: number, length: number, problems: Problem[]): void {
-  const { fileExists, kind } = context.input.site;
+  const { fileExists, kind, folders } = context.input.site;
   if (!fileExists) return;
-  const candidates = localFileCandidates(url, context.input.path, kind);
+  const candidates = localFileCandidates(url, context.input.path, kind, folders, pageUrlOf(context.frontMatter?.data));
   if (candidates === null || candidates.some(fileExists)) return;
   problems.push(problemAt(context, 'missing-image', offset, length, `The image ${url} does not exist in the site${candidates[0] ? ` (looked for ${candidates[0]})` : ''}.`));
 }
@@ -111,6 +112,12 @@ function checkFrontMatterImages(context: PostContext, problems: Problem[]): void
     const at = frontMatterValueOffset(context, key, value);
     if (at !== null) checkLocalImage(context, value, at, value.length, problems);
   }
+}
+
+/** The URL a page sets for itself (Zola `path`, Hugo `url`), which relative links resolve against. */
+function pageUrlOf(data: Record<string, FrontMatterValue> | null | undefined): string | null {
+  const url = data?.path ?? data?.url;
+  return typeof url === 'string' && url.trim() && !/^[a-z]+:/i.test(url) ? url.trim() : null;
 }
 
 function plainText(node: Nodes): string {

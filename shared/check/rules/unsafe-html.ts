@@ -2,7 +2,8 @@
  * unsafe-html: raw HTML that runs script or rewrites the page for readers:
  * inline or unknown scripts, on* handlers, javascript:/data: URLs, srcdoc
  * frames, plugins, forms, meta refreshes, base URLs, external stylesheets
- * and CSS that loads URLs. Provider embed scripts are allowed.
+ * and CSS that loads URLs. Provider embed scripts and the site's own
+ * scripts and stylesheets (same-site paths) are allowed.
  */
 import { attribute, elementEnd, type HtmlTag } from '../../html/tags';
 import { parseWebUrl } from '../../embeds/parse-url';
@@ -23,6 +24,7 @@ const FORBIDDEN: Record<string, string> = {
   frame: '<frame> loads another page into this one',
   frameset: '<frameset> replaces the page',
 };
+const EVENT_HANDLER = /^on[a-z]+$/;
 const CSS_LOADS = /url\s*\(|@import|expression\s*\(|behavior\s*:|-moz-binding/i;
 
 export function checkUnsafeHtml(context: PostContext): Problem[] {
@@ -34,14 +36,15 @@ export function checkUnsafeHtml(context: PostContext): Problem[] {
 
     if (tag.name === 'script') checkScript(tag, text, report);
     const forbidden = FORBIDDEN[tag.name];
-    if (forbidden) report(tag.start, tag.end - tag.start, forbidden);
+    if (forbidden && !(tag.name === 'link' && isSameSiteStylesheet(tag))) report(tag.start, tag.end - tag.start, forbidden);
     if (tag.name === 'style') {
       const end = elementEnd(tags, tag) ?? tag.end;
       if (CSS_LOADS.test(text.slice(tag.end, end))) report(tag.start, end - tag.start, 'this <style> block loads URLs or runs CSS expressions');
     }
     for (const attr of tag.attributes) {
       const value = attr.value ?? '';
-      if (attr.name.startsWith('on') && attr.name.length > 2) {
+      // Event handlers are `on` + letters; `on:visible` (Eleventy's <is-land>, Astro) is a custom element's plain attribute.
+      if (EVENT_HANDLER.test(attr.name)) {
         report(attr.start, attr.valueEnd - attr.start, `the ${attr.name} handler runs script`);
       } else if (attr.name === 'srcdoc') {
         report(attr.start, attr.valueEnd - attr.start, `<${tag.name} srcdoc> runs a whole inline page`);
@@ -56,13 +59,25 @@ export function checkUnsafeHtml(context: PostContext): Problem[] {
   return problems;
 }
 
+/** `<link rel="stylesheet" href="/css/x.css">`: the site's own stylesheet, which loads nothing from elsewhere. */
+function isSameSiteStylesheet(tag: HtmlTag): boolean {
+  const rel = (attribute(tag, 'rel')?.value ?? '').toLowerCase().split(/\s+/);
+  return rel.includes('stylesheet') && isSameSite(attribute(tag, 'href')?.value ?? '');
+}
+
+/** A path on the site itself (`/scripts/chart.js`, `charts.js`): the site's own file, published with it. */
+function isSameSite(url: string): boolean {
+  const trimmed = url.trim();
+  return trimmed !== '' && !/^[A-Za-z][A-Za-z0-9+.-]*:|^[/\\]{2}/.test(trimmed);
+}
+
 function checkScript(tag: HtmlTag, text: string, report: (offset: number, length: number, why: string) => void): void {
   const end = tag.rawText?.elementEnd ?? tag.end;
   const src = attribute(tag, 'src')?.value?.trim() ?? '';
   const inline = tag.rawText ? text.slice(tag.rawText.start, tag.rawText.end).trim() : '';
   if (inline) {
     report(tag.start, end - tag.start, 'an inline <script> runs on every reader’s machine');
-  } else if (src && !isEmbedScript(src)) {
+  } else if (src && !isEmbedScript(src) && !isSameSite(src)) {
     const host = parseWebUrl(src)?.host;
     report(tag.start, end - tag.start, host ? `a <script> from ${host} runs on every reader’s machine` : 'this <script> runs on every reader’s machine');
   } else if (!src) {

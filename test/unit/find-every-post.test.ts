@@ -1,0 +1,159 @@
+/**
+ * Issue 13 point 1 and issue 12 point 5: every page a person would call a
+ * page is found — content that shares a name with an output or theme folder,
+ * one-digit Jekyll dates, configured output folders — and nothing else is.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findPosts, isPostPath } from '../../electron/services/workspace/find-posts';
+import { findSiteOf } from '../../electron/services/workspace/find-site-root';
+import { Workspace } from '../../electron/services/workspace/workspace';
+import { parsePost } from '../../shared/front-matter/post-document';
+import { fixture, tempDir } from '../support/fixtures';
+
+async function postsOf(site: string): Promise<string[]> {
+  const workspace = await Workspace.open(site);
+  return (await findPosts(workspace.site.root, await workspace.layout())).sort();
+}
+
+async function write(root: string, files: Record<string, string>): Promise<string> {
+  for (const [relative, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(root, relative)), { recursive: true });
+    await writeFile(path.join(root, relative), text);
+  }
+  return root;
+}
+
+describe('every page of the fixture sites, and nothing else', () => {
+  it('Zola docs: pages under content/documentation/themes/ and the theme gallery in content/themes/ are found; the root themes/ and public/ are not', async () => {
+    expect(await postsOf(fixture('sites', 'zola-docs'))).toEqual([
+      'content/documentation/content/image-processing/index.md',
+      'content/documentation/content/shortcodes/index.md',
+      'content/documentation/getting-started/overview.md',
+      'content/documentation/templates/overview.md',
+      'content/documentation/themes/creating-a-theme.md',
+      'content/documentation/themes/installing-and-using-themes.md',
+      'content/documentation/themes/overview.md',
+      'content/themes/after-dark.md',
+      'content/themes/book.md',
+    ]);
+  });
+
+  it('Hugo docs: sections named resources/ and themes/ are content; publishDir, themes/ and archetypes/ are not', async () => {
+    expect(await postsOf(fixture('sites', 'hugo-docs'))).toEqual([
+      'content/blog/hugo-0-118.md',
+      'content/blog/hugo-0-119.md',
+      'content/blog/hugo-0-120.md',
+      'content/blog/hugo-0-121.md',
+      'content/blog/hugo-0-123/index.md',
+      'content/docs/content-management/image-processing/index.md',
+      'content/docs/getting-started/directory-structure.md',
+      'content/docs/getting-started/quick-start.md',
+      'content/docs/resources/page-resources.md',
+      'content/docs/themes/installing-themes.md',
+    ]);
+  });
+
+  it('Astro: .md and .mdx under src/content and src/pages; not the outDir', async () => {
+    expect(await postsOf(fixture('sites', 'astro-mdx'))).toEqual([
+      'src/content/docs/en/getting-started.mdx',
+      'src/content/docs/en/guides/client-side-scripts.mdx',
+      'src/content/docs/en/guides/images.mdx',
+      'src/content/docs/en/reference/configuration.md',
+      'src/pages/404.md',
+    ]);
+  });
+
+  it('Eleventy: the configured input folder, without its _includes or the configured output folder', async () => {
+    expect(await postsOf(fixture('sites', 'eleventy-site'))).toEqual([
+      'src/blog/faster-json-stringify.md',
+      'src/blog/partial-hydration.md',
+      'src/blog/year-in-review.md',
+      'src/docs/getting-started.md',
+      'src/index.md',
+    ]);
+  });
+
+  it('Jekyll in many languages: every <lang>/news/_posts/, one-digit dates included; not vendor/ or the destination', async () => {
+    expect(await postsOf(fixture('sites', 'multilang-jekyll'))).toEqual([
+      'en/news/_posts/2019-12-25-ruby-2-7-0-released.md',
+      'en/news/_posts/2020-3-31-ruby-2-7-1-released.md',
+      'en/news/_posts/2021-04-05-xml-round-trip-vulnerability-in-rexml-cve-2021-28965.md',
+      'es/news/_posts/2020-3-31-ruby-2-7-1-released.md',
+      'fr/news/_posts/2020-3-31-ruby-2-7-1-released.md',
+    ]);
+  });
+});
+
+describe('the post list reads what get reads', () => {
+  it('front matter indented by one space gives its title, date and tags, as get does', async () => {
+    const site = fixture('sites', 'eleventy-site');
+    const { posts } = await (await Workspace.open(site)).list({ words: false });
+    const post = posts.find((p) => p.path === 'src/blog/faster-json-stringify.md')!;
+    const got = parsePost(await readFile(path.join(site, post.path), 'utf8')).data!;
+    expect(post).toMatchObject({ title: 'How we made JSON.stringify twice as fast', date: '2025-08-04', tags: ['internals'] });
+    expect(post.title).toBe(got.title);
+    expect(post.date).toBe(got.date);
+  });
+
+  it('a one-digit month is the date Jekyll reads; a title with &#58; is listed decoded', async () => {
+    const { posts } = await (await Workspace.open(fixture('sites', 'multilang-jekyll'))).list({ words: false });
+    const byPath = new Map(posts.map((p) => [p.path, p]));
+    expect(byPath.get('en/news/_posts/2020-3-31-ruby-2-7-1-released.md')?.date).toBe('2020-03-31 12:00:00 +0000');
+    expect(byPath.get('en/news/_posts/2021-04-05-xml-round-trip-vulnerability-in-rexml-cve-2021-28965.md')?.title).toBe('CVE-2021-28965: XML round-trip vulnerability in REXML');
+  });
+
+  it('a one-digit date without a date field is read from the name, zero-padded', async () => {
+    const site = await write(await tempDir(), { '_config.yml': 'title: t\n', '_posts/2020-3-9-short.md': '---\ntitle: Short\n---\nHi\n' });
+    const { posts } = await (await Workspace.open(site)).list({ words: false });
+    expect(posts.map((p) => [p.path, p.date])).toEqual([['_posts/2020-3-9-short.md', '2020-03-09']]);
+  });
+});
+
+describe('only the generator’s real output is skipped', () => {
+  it('Jekyll: the configured destination and exclude folders hold no posts; a language folder named public does', async () => {
+    const site = await write(await tempDir(), {
+      '_config.yml': 'destination: build\nexclude: [tools]\n',
+      '_posts/2024-01-01-a.md': '# A\n',
+      'build/_posts/2024-01-01-a.md': '# copy\n',
+      'tools/_posts/2024-01-01-t.md': '# tool\n',
+      'public/_posts/2024-01-02-b.md': '# B\n',
+    });
+    expect(await postsOf(site)).toEqual(['_posts/2024-01-01-a.md', 'public/_posts/2024-01-02-b.md']);
+  });
+
+  it('Hugo: content mounted from another folder is content, and only it; publishDir at the root is not', async () => {
+    const site = await write(await tempDir(), {
+      'hugo.yaml': 'baseURL: https://x.example/\npublishDir: out\nmodule:\n  mounts:\n    - source: docs-src\n      target: content\n',
+      'docs-src/public/page.md': '# A section named public\n',
+      'docs-src/vendor/notes.md': '# And one named vendor\n',
+      'content/old.md': '# Not mounted: Hugo no longer reads content/\n',
+      'out/page.md': '# output\n',
+    });
+    expect(await postsOf(site)).toEqual(['docs-src/public/page.md', 'docs-src/vendor/notes.md']);
+  });
+
+  it('isPostPath with the site’s layout agrees with the list', async () => {
+    const workspace = await Workspace.open(fixture('sites', 'eleventy-site'));
+    expect(await workspace.isPostPath('src/blog/partial-hydration.md')).toBe(true);
+    expect(await workspace.isPostPath('src/_includes/about-snippet.md')).toBe(false);
+    expect(await workspace.isPostPath('www/draft-copy.md')).toBe(false);
+    expect(await workspace.isPostPath('README.md')).toBe(false);
+    expect(isPostPath('hugo', 'content/docs/themes/installing-themes.md')).toBe(true);
+    expect(isPostPath('jekyll', '_posts/2020-3-29-x.md')).toBe(true);
+  });
+});
+
+describe('the site of a single file', () => {
+  it('is the folder with the generator’s configuration, not the nearest _posts/', async () => {
+    const file = fixture('sites', 'multilang-jekyll', 'en', 'news', '_posts', '2020-3-31-ruby-2-7-1-released.md');
+    expect(await findSiteOf(file)).toMatchObject({ root: fixture('sites', 'multilang-jekyll'), kind: 'jekyll' });
+  });
+
+  it('without any configuration, the folder the shape names', async () => {
+    const site = await write(await tempDir(), { 'blog/_posts/2024-01-01-a.md': '# A\n' });
+    await mkdir(path.join(site, '.git'));
+    expect((await findSiteOf(path.join(site, 'blog/_posts/2024-01-01-a.md'))).root).toBe(path.join(site, 'blog'));
+  });
+});
