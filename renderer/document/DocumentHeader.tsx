@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ErrorInfo } from '../../shared/errors';
+import { JournalStatus } from '../recovery/JournalStatus';
 import './document.css';
 
 interface DocumentHeaderProps {
@@ -21,8 +22,17 @@ export function DocumentHeader({ title, path, dirty, saving, readOnly, previewSh
   return (
     <header className="document-header">
       <div className="document-heading">
-        <h1 className="document-title">{title}</h1>
-        <div className="document-path">{path}</div>
+        <h1 className="document-title" title={path}>
+          {title}
+        </h1>
+        <div className="document-meta">
+          <span role="status" className="document-status" data-dirty={dirty || undefined}>
+            {readOnly ? 'Read-only' : dirty ? 'Unsaved changes' : 'Saved'}
+          </span>
+          <JournalStatus />
+          {stats}
+          <span className="document-path">{path}</span>
+        </div>
       </div>
       <div className="document-actions">
         <span role="status" className="document-status" data-dirty={dirty || undefined}>

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { RecapBridge } from '../../shared/bridge';
 import { fullText, type OpenPost } from '../document/use-document';
+import { journalStatus, TAB_ID } from './journal-status';
 
 /**
  * How long unsaved text may wait before it is journaled. A throttle, not a
@@ -26,7 +27,7 @@ export function useDraftJournal(api: RecapBridge, post: OpenPost | null, dirty: 
       // Saved, reloaded, discarded or another post opened after "Don't save": nothing left to recover.
       const stale = journaled.current;
       journaled.current = null;
-      api.discardDraft({ path: stale }).catch(() => undefined);
+      api.discardDraft({ path: stale, tab: TAB_ID }).catch(() => undefined);
     }
     if (path === null) return;
     journaled.current = path;
@@ -35,8 +36,11 @@ export function useDraftJournal(api: RecapBridge, post: OpenPost | null, dirty: 
       timer.current = null;
       const now = latest.current;
       if (!now.post || !now.dirty || now.post.loaded.readOnly) return;
-      // A failed journal write must not disturb typing; the next keystroke tries again.
-      api.journalDraft({ path: now.post.path, text: fullText(now.post), baseHash: now.post.baseHash }).catch(() => undefined);
+      // A failed journal write must not disturb typing (the next keystroke tries again), but the status bar says so.
+      api.journalDraft({ path: now.post.path, text: fullText(now.post), baseHash: now.post.baseHash, tab: TAB_ID }).then(
+        () => journalStatus.ok(),
+        (error: unknown) => journalStatus.failed(error instanceof Error ? error.message : 'the recovery journal could not be written.'),
+      );
     }, JOURNAL_DELAY_MS);
   }, [api, post, dirty]);
 

@@ -165,8 +165,12 @@ export class FakeApi implements RecapBridge {
     return { hash: fakeHash(input.text), savedAt: new Date(0).toISOString() };
   }
 
+  /** Set to make journal writes fail as a full state disk would. */
+  journalError: RecapError | null = null;
+
   async journalDraft(input: MethodInput<'journalDraft'>): Promise<MethodOutput<'journalDraft'>> {
     this.record('journalDraft', input);
+    if (this.journalError) throw this.journalError;
     this.journal.set(input.path, { text: input.text, baseHash: input.baseHash });
     return null;
   }

@@ -66,9 +66,16 @@ export class DraftJournal {
     const record: DraftRecord = { root, path: draft.path, baseHash: draft.baseHash, text: draft.text, savedAt: now.toISOString(), ...(draft.tab ? { tab: draft.tab } : {}) };
     const file = this.fileFor(root, draft.path, draft.tab);
     await this.inOrder(file, async () => {
-      // Drafts are private writing: only the user may read them.
-      await mkdir(siteDir, { recursive: true, mode: 0o700 });
-      await writeFileAtomic(file, JSON.stringify(record), { mode: 0o600 });
+      try {
+        // Drafts are private writing: only the user may read them.
+        await mkdir(siteDir, { recursive: true, mode: 0o700 });
+        await writeFileAtomic(file, JSON.stringify(record), { mode: 0o600 });
+      } catch (error) {
+        // Said in the status bar: a crash now would lose the unsaved text.
+        const code = (error as NodeJS.ErrnoException).code;
+        const why = code === 'ENOSPC' || code === 'EDQUOT' ? 'the disk holding Recap’s state folder is full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'Recap’s state folder is read-only' : `the recovery journal could not be written (${code ?? 'unknown error'})`;
+        throw new RecapError('io', `${why}; free space there or save the post.`);
+      }
     });
   }
 
