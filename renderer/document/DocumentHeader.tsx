@@ -22,22 +22,14 @@ export function DocumentHeader({ title, path, dirty, saving, readOnly, previewSh
   return (
     <header className="document-header">
       <div className="document-heading">
-        <h1 className="document-title" title={path}>
-          {title}
-        </h1>
-        <div className="document-meta">
-          <span role="status" className="document-status" data-dirty={dirty || undefined}>
-            {readOnly ? 'Read-only' : dirty ? 'Unsaved changes' : 'Saved'}
-          </span>
-          <JournalStatus />
-          {stats}
-          <span className="document-path">{path}</span>
-        </div>
+        <h1 className="document-title">{title}</h1>
+        <div className="document-path">{path}</div>
       </div>
       <div className="document-actions">
         <span role="status" className="document-status" data-dirty={dirty || undefined}>
           {readOnly ? 'Read-only' : dirty ? 'Unsaved changes' : 'Saved'}
         </span>
+        <JournalStatus />
         {tools}
         <button type="button" className="button" onClick={onTogglePreview}>
           {previewShown ? 'Hide preview' : 'Show preview'}
