@@ -5,7 +5,7 @@
  * adding a method is one entry here plus one handler in electron/services.
  */
 import { z } from 'zod';
-import type { MenuCommand, PostDocument, PostList, PostsChange, RecoveredDraft, SaveResult, Session } from './model';
+import type { FolderListing, MenuCommand, PostDocument, PostList, PostsChange, RecoveredDraft, SaveResult, Session } from './model';
 import type { SiteSchema } from './front-matter/schema';
 import type { Problem } from './check/types';
 import type { ExportPreview, ExportProgress, ExportResult, GitStatus, PushOutcome } from './export';
@@ -53,6 +53,13 @@ export const contract = {
   getSession: method(z.object({}).strict()).returns<Session>(),
   /** Without a path Electron asks with a native chooser; a path must be one the user opened before. */
   openFolder: method(z.object({ path: z.string().min(1).max(4096).optional() }).strict()).returns<Session>(),
+  /**
+   * Browser mode's start screen only (no folder open yet): the sub-folders of a typed path, for completion.
+   * A deliberate exception to folder confinement: folder names only, never files or contents.
+   */
+  listFolders: method(z.object({ path: z.string().min(1).max(4096) }).strict()).returns<FolderListing>(),
+  /** "Try the sample site": copies the project's sample blog into the state folder (once) and opens the copy. */
+  openSampleSite: method(z.object({}).strict()).returns<Session>(),
   listPosts: method(z.object({}).strict()).returns<PostList>(),
   readPost: method(z.object({ path: relativePath }).strict()).returns<PostDocument>(),
   savePost: method(

@@ -88,6 +88,17 @@ export interface Session {
   recent: string[];
   /** Electron can show a native folder chooser; browser mode serves one folder. */
   canChooseFolder: boolean;
+  /** Browser mode started without a folder: its start screen may open a typed path (with folder completion). */
+  canTypeFolder?: boolean;
+  /** "Try the sample site" is available (a copy of the project's sample blog in the state folder). */
+  canOpenSample?: boolean;
+}
+
+/** Sub-folders of a typed path, for completion on the start screen: names only, never files. */
+export interface FolderListing {
+  /** The folder whose sub-folders these are (absolute). */
+  folder: string;
+  folders: string[];
 }
 
 /** Unsaved editor text found in the recovery journal when a site opens. */

@@ -26,6 +26,8 @@ import { createWriteUpHandlers } from './collect/write-up-handlers';
 import type { PreviewSettingsStore } from './settings/preview-settings-store';
 import type { RecentFolders } from './settings/recent-folders';
 import { watchSite, type SiteWatcher } from './workspace/watch-site';
+import { expandTypedPath, listFolders } from './start-screen/list-folders';
+import { sampleSiteCopy } from './start-screen/sample-site';
 import { Workspace, bundledIndexWorker } from './workspace/workspace';
 
 export interface ShellHooks {
@@ -38,6 +40,10 @@ export interface ShellHooks {
   onDocumentState?: (state: { title: string | null; dirty: boolean }) => void;
   /** Browser mode serves one folder: only these roots may be opened. */
   allowedRoots?: readonly string[];
+  /** Browser mode started without a folder: until one is open, a typed path may be opened and its sub-folders listed. */
+  typedFolders?: boolean;
+  /** "Try the sample site": the sample blog to copy, and the state folder that keeps the copy. */
+  sampleSite?: { source: string; stateDir: string };
   /** Sends an event to the window(s); used for `exportProgress`. */
   emit?: <E extends EventName>(event: E, payload: Events[E]) => void;
 }
@@ -138,7 +144,17 @@ export function createHandlers(state: AppState, hooks: ShellHooks): Handlers {
     site: state.workspace?.site ?? null,
     recent: await state.recent.list(),
     canChooseFolder: hooks.chooseFolder !== undefined,
+    ...(hooks.typedFolders ? { canTypeFolder: true } : {}),
+    ...(hooks.sampleSite ? { canOpenSample: true } : {}),
   });
+  /** Folders opened from browser mode's start screen, which may be reopened later. */
+  const opened = new Set<string>();
+  const startScreen = () => hooks.typedFolders === true && state.workspace === null;
+  const openFromStartScreen = async (root: string) => {
+    await state.open(root);
+    opened.add(state.requireWorkspace().site.root);
+    return session();
+  };
 
   /** The open workspace, once `path` is known to be one of its posts (never its configuration, .git/ or a binary). */
   const postWorkspace = async (path: string): Promise<Workspace> => {
@@ -159,8 +175,10 @@ export function createHandlers(state: AppState, hooks: ShellHooks): Handlers {
         }
         root = await hooks.chooseFolder();
         if (root === null) return session();
+      } else if (startScreen()) {
+        return openFromStartScreen(expandTypedPath(root));
       } else if (hooks.allowedRoots) {
-        if (!hooks.allowedRoots.includes(root)) {
+        if (!hooks.allowedRoots.includes(root) && !opened.has(root)) {
           throw new RecapError('refused', 'Browser mode serves one folder. To edit another, run `recap serve <folder>`.');
         }
       } else if (!(await state.recent.list()).includes(root)) {
@@ -169,6 +187,17 @@ export function createHandlers(state: AppState, hooks: ShellHooks): Handlers {
       }
       await state.open(root);
       return session();
+    },
+
+    async listFolders({ path }) {
+      if (!startScreen()) throw new RecapError('refused', 'Folders can be listed only on the start screen of browser mode, before a folder is open.');
+      return listFolders(path);
+    },
+
+    async openSampleSite() {
+      if (!hooks.sampleSite) throw new RecapError('refused', 'The sample site is not available here; open a folder of your own.');
+      if (state.workspace && !hooks.typedFolders) throw new RecapError('refused', 'Browser mode serves one folder. To try the sample site, run `recap serve` without a folder.');
+      return openFromStartScreen(await sampleSiteCopy(hooks.sampleSite.source, hooks.sampleSite.stateDir));
     },
 
     // The app's list needs no word counts: reading only file heads keeps big sites instant.

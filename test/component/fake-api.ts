@@ -111,6 +111,26 @@ export class FakeApi implements RecapBridge {
     return this.session;
   }
 
+  /** Sub-folders the fake's file system has, by parent (the start screen's completion). */
+  folders: Record<string, string[]> = {};
+
+  async listFolders(input: MethodInput<'listFolders'>): Promise<MethodOutput<'listFolders'>> {
+    this.record('listFolders', input);
+    if (!this.session.canTypeFolder || this.session.site) throw new RecapError('refused', 'Folders can be listed only on the start screen of browser mode, before a folder is open.');
+    const typed = contract.listFolders.input.parse(input).path;
+    const folder = typed.endsWith('/') ? typed.replace(/\/+$/, '') || '/' : typed.slice(0, typed.lastIndexOf('/')) || '/';
+    const prefix = typed.endsWith('/') ? '' : typed.slice(typed.lastIndexOf('/') + 1);
+    return { folder, folders: (this.folders[folder] ?? []).filter((name) => name.startsWith(prefix)) };
+  }
+
+  async openSampleSite(input: MethodInput<'openSampleSite'>): Promise<MethodOutput<'openSampleSite'>> {
+    this.record('openSampleSite', input);
+    if (!this.session.canOpenSample) throw new RecapError('refused', 'The sample site is not available here; open a folder of your own.');
+    const root = '/home/ada/.local/state/recap/sample-site';
+    this.session = { ...this.session, site: { root, name: 'sample-site', kind: 'jekyll' } };
+    return this.session;
+  }
+
   async listPosts(input: MethodInput<'listPosts'>): Promise<MethodOutput<'listPosts'>> {
     this.record('listPosts', input);
     if (!this.session.site) throw new RecapError('no-site', 'No folder is open. Open your site folder first.');
