@@ -26,7 +26,10 @@ import { serveSiteImage } from './site-images';
 import { securityHeaders, serveStatic } from './static-files';
 
 export interface ServeOptions {
-  root: string;
+  /** The folder to serve; without it the page shows the start screen (recent folders, a typed path, the sample site). */
+  root?: string;
+  /** The sample blog "Try the sample site" copies into the state folder. */
+  sampleSiteDir?: string;
   rendererDir: string;
   stateDir: string;
   port?: number;
@@ -41,7 +44,8 @@ export interface RunningServer {
   url: string;
   port: number;
   token: string;
-  root: string;
+  /** The served folder; null while the start screen waits for one. */
+  root: string | null;
   broadcast<E extends EventName>(event: E, payload: Events[E]): void;
   close(): Promise<void>;
 }
@@ -57,14 +61,19 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     collect: collectServiceInStateDir(options.stateDir),
     watch: true,
   });
-  const workspace = await state.open(options.root);
-  const root = workspace.site.root;
+  const root = options.root === undefined ? null : (await state.open(options.root)).site.root;
   const token = options.token ?? createToken();
   // Events reach every page this server serves (the sockets exist by the time anything emits).
   const emit = <E extends EventName>(event: E, payload: Events[E]) => {
     for (const client of sockets.clients) sendEvent(client, { event, payload });
   };
-  const handlers = createHandlers(state, { mode: 'browser', allowedRoots: [root], emit });
+  const handlers = createHandlers(state, {
+    mode: 'browser',
+    allowedRoots: root === null ? [] : [root],
+    emit,
+    ...(root === null ? { typedFolders: true } : {}),
+    ...(options.sampleSiteDir ? { sampleSite: { source: options.sampleSiteDir, stateDir: options.stateDir } } : {}),
+  });
   const host = options.host ?? '127.0.0.1';
   const remote = !isLoopbackAddress(host);
   if (remote && !options.allowRemote) {
@@ -99,7 +108,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     }
     const relative = pathUnderToken(url.pathname);
     if (relative === null) return refuse(res, 401, 'Open the exact link `recap serve` printed: it carries the access token.');
-    if (relative.startsWith('site/')) return serveSiteImage(res, root, relative.slice('site/'.length), req.method === 'HEAD');
+    if (relative.startsWith('site/')) {
+      // The folder open now: one chosen on the start screen too.
+      const siteRoot = state.workspace?.site.root;
+      if (!siteRoot) return refuse(res, 403, 'No folder is open.');
+      return serveSiteImage(res, siteRoot, relative.slice('site/'.length), req.method === 'HEAD');
+    }
     if (isPageRoute(relative)) return servePageRoute(res, state.pages, state.workspace?.site ?? null, relative, req.method === 'HEAD', port);
     await serveStatic(res, options.rendererDir, relative, port);
   }

@@ -19,7 +19,7 @@ interface AppProps {
 export function App({ api, connection = null }: AppProps) {
   const colorScheme = useColorScheme();
   const connectionState = useConnectionState(connection);
-  const { session, error, version, openFolder } = useSession(api);
+  const { session, error, version, openFolder, openSampleSite } = useSession(api);
   const site = session?.site ?? null;
 
   // With no site open, the menu's Open Folder is the one command that applies.
@@ -53,7 +53,7 @@ export function App({ api, connection = null }: AppProps) {
             sessionError={error}
           />
         ) : (
-          <OpenFolder session={session} error={error} onOpen={(path) => void openFolder(path)} />
+          <OpenFolder session={session} error={error} onOpen={openFolder} onOpenSample={openSampleSite} />
         )}
       </div>
     </ApiContext>

@@ -10,6 +10,8 @@ export interface SessionState {
   /** Bumps whenever a session arrives, so the post list reloads even for the same folder. */
   version: number;
   openFolder: (path?: string) => Promise<void>;
+  /** "Try the sample site" (browser mode's start screen). */
+  openSampleSite: () => Promise<void>;
 }
 
 /** The opened site and recent folders; replaced when a folder is opened here or from the native menu. */
@@ -52,5 +54,13 @@ export function useSession(api: RecapBridge): SessionState {
     [api, accept],
   );
 
-  return { session, error, version, openFolder };
+  const openSampleSite = useCallback(async () => {
+    try {
+      accept(await api.openSampleSite({}));
+    } catch (err) {
+      setError(describeError(err));
+    }
+  }, [api, accept]);
+
+  return { session, error, version, openFolder, openSampleSite };
 }

@@ -1,5 +1,6 @@
 /** `recap serve <folder> [--port N] [--open]`: browser mode until Ctrl+C. */
 import { execFile } from 'node:child_process';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isLoopbackAddress } from '../../server/guard';
 import { startServer } from '../../server/server';
@@ -8,14 +9,16 @@ import { EXIT_OK, UsageError, resolveFrom, type CliIo } from '../io';
 import type { Command } from './registry';
 
 export const serveCommand: Command = {
-  synopsis: 'serve <folder> [--port N] [--open]',
+  synopsis: 'serve [<folder>] [--port N] [--open]',
   summary: 'use Recap in your browser (browser mode)',
-  help: `Usage: recap serve <folder> [--port N] [--open]
+  help: `Usage: recap serve [<folder>] [--port N] [--open]
 
 Serves Recap in your browser for one site folder, on this machine only
 (127.0.0.1). Prints one line with the address and a fresh access token:
   Recap is serving <folder> at http://127.0.0.1:<port>/?token=<token>
-Stop it with Ctrl+C.
+Without a folder the page starts on the start screen, as the desktop app
+does: your recent folders, a folder path to type (with completion), and
+"Try the sample site". Stop it with Ctrl+C.
 
 Options:
   --port N          listen on port N (default: a free port)
@@ -38,7 +41,7 @@ Options:
       allowPositionals: true,
       strict: true,
     });
-    if (positionals.length !== 1) throw new UsageError('recap serve needs exactly one folder.');
+    if (positionals.length > 1) throw new UsageError('recap serve takes at most one folder.');
     let port = 0;
     if (values.port !== undefined) {
       port = Number(values.port);
@@ -48,8 +51,9 @@ Options:
     if (!isLoopbackAddress(host) && !values['allow-remote']) {
       throw new UsageError(`refusing to serve on ${host}: other machines could reach your files. Add --allow-remote if you mean it.`);
     }
+    const folder = positionals[0];
     const server = await startServer({
-      root: resolveFrom(io, positionals[0]!),
+      ...(folder === undefined ? { sampleSiteDir: sampleSiteDir(io) } : { root: resolveFrom(io, folder) }),
       rendererDir: io.rendererDir,
       stateDir: defaultStateDir(io.env),
       port,
@@ -60,7 +64,7 @@ Options:
       io.err(`recap: warning: serving on ${host}, not just this machine. Anyone who can reach it and has the link can read and change ${server.root}.\n`);
     }
     // This line is the contract (DESIGN.md); the token appears nowhere else.
-    io.out(`Recap is serving ${server.root} at ${server.url}\n`);
+    io.out(server.root === null ? `Recap is running at ${server.url} (choose a folder on the page)\n` : `Recap is serving ${server.root} at ${server.url}\n`);
     if (values.open) openBrowser(server.url, io);
     await stopped;
     await server.close();
@@ -68,10 +72,21 @@ Options:
   },
 };
 
+/** The project's sample blog, beside the built renderer (out/renderer → examples/sample-blog). */
+function sampleSiteDir(io: CliIo): string {
+  return path.resolve(io.rendererDir, '..', '..', 'examples', 'sample-blog');
+}
+
+/**
+ * The system browser, where there is one: a desktop without an opener, or a
+ * Linux session without a display (where xdg-open could start a text browser
+ * in this terminal), is skipped quietly: the address is printed anyway.
+ */
 function openBrowser(url: string, io: CliIo): void {
+  if (process.platform !== 'darwin' && process.platform !== 'win32' && !io.env.DISPLAY && !io.env.WAYLAND_DISPLAY) return;
   const [command, args] =
     process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
-  execFile(command, args as string[], (error) => {
-    if (error) io.err('recap: could not open a browser; open the address above yourself.\n');
+  execFile(command, args as string[], { env: io.env }, (error) => {
+    if (error && (error as NodeJS.ErrnoException).code !== 'ENOENT') io.err('recap: could not open a browser; open the address above yourself.\n');
   });
 }
