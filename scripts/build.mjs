@@ -27,6 +27,7 @@ const entries = [
   { in: 'electron/preload.ts', out: 'out/preload/preload.cjs' },
   { in: 'electron/cli/main.ts', out: 'out/cli/recap.cjs' },
   { in: 'electron/services/workspace/index-worker.ts', out: 'out/workers/index-worker.cjs' },
+  { in: 'electron/services/check/check-worker.ts', out: 'out/workers/check-worker.cjs' },
 ].filter((entry) => existsSync(entry.in));
 
 await Promise.all([

@@ -9,11 +9,12 @@ import type { Nodes, Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { SkipRange } from '../html/tags';
+import { boundMarkdown } from './bound-markdown';
 
 const parser = unified().use(remarkParse);
 
 export function parseMarkdown(markdown: string): Root {
-  return parser.parse(markdown);
+  return parser.parse(boundMarkdown(markdown));
 }
 
 /** Visits every node depth-first. */

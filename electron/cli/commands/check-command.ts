@@ -2,13 +2,14 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkPaths, type CheckReport } from '../../services/check/check-paths';
+import { defaultStateDir } from '../../services/settings/state-dir';
 import { EXIT_OK, EXIT_REFUSED, UsageError } from '../io';
 import type { Command } from './registry';
 
 export const checkCommand: Command = {
-  synopsis: 'check <path>… [--json]',
+  synopsis: 'check <path>… [--json] [--no-cache]',
   summary: 'pre-publish check of posts or whole sites',
-  help: `Usage: recap check <path>… [--json]
+  help: `Usage: recap check <path>… [--json] [--no-cache]
 
 Checks posts (files) or every post of a site (folders) before publishing:
 empty links, missing images and alt text, http URLs where https works,
@@ -22,14 +23,21 @@ Output: one line a problem, like a compiler:
 Options:
   --json     print {"files":[{"path","problems":[{"rule","severity","line","column","message"}]}],"errors":N,"warnings":N}
              (paths relative to the site root for folders, as given for files)
+  --no-cache check every post afresh and keep nothing (by default an unchanged
+             post's problems come from the cache in Recap's state folder)
   --help     show this help
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad usage or unreadable input.`,
 
   async run(args, io) {
-    const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args,
+      options: { json: { type: 'boolean', default: false }, 'no-cache': { type: 'boolean', default: false } },
+      allowPositionals: true,
+      strict: true,
+    });
     if (positionals.length === 0) throw new UsageError('recap check needs at least one file or folder.');
-    const report = await checkPaths(positionals, { cwd: io.cwd });
+    const report = await checkPaths(positionals, { cwd: io.cwd, stateDir: defaultStateDir(io.env), cache: !values['no-cache'] });
     io.out(values.json ? toJson(report) + '\n' : toText(report, io.cwd));
     return report.errors > 0 ? EXIT_REFUSED : EXIT_OK;
   },

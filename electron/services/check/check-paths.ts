@@ -3,18 +3,21 @@
  * folders, read with their encoding respected, checked by the pure rules in
  * shared/check with the site's files (and schema, when a provider is given).
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { MAX_POST_BYTES } from '../../../shared/api';
-import { checkPost, countBySeverity } from '../../../shared/check';
+import { countBySeverity } from '../../../shared/check';
 import type { Problem } from '../../../shared/check';
+import type { SiteFolders } from '../../../shared/check/local-files';
 import { RecapError } from '../../../shared/errors';
 import type { SiteSchema } from '../../../shared/front-matter/schema';
 import type { Site } from '../../../shared/model';
-import { decodePost, looksBinary } from '../documents/post-bytes';
+import { requirePost } from '../documents/post-gate';
 import { findPosts } from '../workspace/find-posts';
 import { Workspace } from '../workspace/workspace';
 import { findSiteOf } from '../workspace/find-site-root';
+import { readSiteLayout } from '../workspace/site-layout';
+import type { CheckFacts } from './check-bytes';
+import { CheckRunner, type CheckRunOptions } from './check-runner';
 import { listSiteFiles } from './site-files';
 
 /**
@@ -26,7 +29,7 @@ export type SchemaProvider = (site: Site) => Promise<SiteSchema | undefined>;
 /** The schema inferred from the site's own posts, template and collections. */
 export const inferredSchema: SchemaProvider = async (site) => (await Workspace.open(site.root)).schema();
 
-export interface CheckOptions {
+export interface CheckOptions extends CheckRunOptions {
   /** Default: the inferred schema. */
   schemaFor?: SchemaProvider;
   /** Folder relative paths are shown from (the CLI's cwd); paths in sites are shown relative to the site root. */
@@ -47,9 +50,6 @@ export interface CheckReport {
   infos: number;
 }
 
-/** Posts read at once: keeps the disk busy without running out of file handles. */
-const CONCURRENCY = 32;
-
 export async function checkPaths(targets: readonly string[], options: CheckOptions = {}): Promise<CheckReport> {
   const cwd = options.cwd ?? process.cwd();
   const files: FileReport[] = [];
@@ -69,53 +69,41 @@ export async function checkPaths(targets: readonly string[], options: CheckOptio
 }
 
 async function checkSite(folder: string, options: CheckOptions): Promise<FileReport[]> {
-  const { site } = await Workspace.open(folder);
-  const [posts, siteFiles, schema] = await Promise.all([findPosts(site.root, site.kind), listSiteFiles(site.root, site.kind), (options.schemaFor ?? inferredSchema)(site)]);
+  const workspace = await Workspace.open(folder);
+  const { site } = workspace;
+  const layout = await workspace.layout();
+  const [posts, siteFiles, { schema, pageUrls }] = await Promise.all([findPosts(site.root, layout), listSiteFiles(site.root, site.kind), siteKnowledge(site, options)]);
   posts.sort();
-  const reports: FileReport[] = new Array(posts.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < posts.length) {
-      const index = next++;
-      const relative = posts[index]!;
-      const problems = await checkFile(path.join(site.root, relative), relative, site, siteFiles, schema);
-      reports[index] = { path: relative, absolutePath: path.join(site.root, relative), problems };
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, posts.length) }, worker));
-  return reports;
+  const runner = new CheckRunner(site.root, { site: checkedSite(site, layout, pageUrls), schema, files: siteFiles }, options);
+  try {
+    const problems = await runner.checkAll(posts);
+    return posts.map((relative, i) => ({ path: relative, absolutePath: path.join(site.root, relative), problems: problems[i]! }));
+  } finally {
+    await runner.close(new Set(posts));
+  }
 }
 
 async function checkSingleFile(absolute: string, shown: string, options: CheckOptions): Promise<FileReport> {
   const site = await findSiteOf(absolute);
-  const [siteFiles, schema] = await Promise.all([listSiteFiles(site.root, site.kind), (options.schemaFor ?? inferredSchema)(site)]);
+  const [siteFiles, { schema, pageUrls }, folders] = await Promise.all([listSiteFiles(site.root, site.kind), siteKnowledge(site, options), readSiteLayout(site.root, site.kind)]);
   const relative = path.relative(site.root, absolute).split(path.sep).join('/');
-  return { path: shown, absolutePath: absolute, problems: await checkFile(absolute, relative, site, siteFiles, schema) };
-}
-
-/** One file: binary and oversized files are not checked; text that is not UTF-8 is checked but reported. */
-async function checkFile(absolute: string, relative: string, site: Site, siteFiles: ReadonlySet<string>, schema: SiteSchema | undefined): Promise<Problem[]> {
-  let bytes: Buffer;
+  requirePost(site, relative); // `recap check /bin/ls` or `_config.yml`: not a post, exit 2
+  const runner = new CheckRunner(site.root, { site: checkedSite(site, folders, pageUrls), schema, files: siteFiles }, options);
   try {
-    const info = await stat(absolute);
-    if (info.size > MAX_POST_BYTES) return [fileProblem(`This file is ${(info.size / 1024 / 1024).toFixed(1)} MB, too large to be a post; it was not checked.`)];
-    bytes = await readFile(absolute);
-  } catch (error) {
-    throw new RecapError('io', `Could not read ${relative} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+    return { path: shown, absolutePath: absolute, problems: await runner.check(relative) };
+  } finally {
+    await runner.close();
   }
-  if (looksBinary(bytes)) return [fileProblem('This file is binary (it contains NUL bytes), not a Markdown post; it was not checked.')];
-  const decoded = decodePost(bytes);
-  const problems = checkPost({ path: relative, text: decoded.text, schema, site: { kind: site.kind, fileExists: (p) => siteFiles.has(p) } });
-  if (!decoded.encoding.utf8) {
-    problems.unshift(fileProblem('This file is not valid UTF-8 (perhaps Latin-1 or Windows-1252); readers may see garbled characters. Convert it to UTF-8.'));
-  }
-  return problems;
 }
 
-/**
- * A problem with the file as a whole. DESIGN.md's rule ids have none for
- * encoding, so it is reported under `mojibake`, the rule about garbled text.
- */
-function fileProblem(message: string): Problem {
-  return { rule: 'mojibake', severity: 'error', line: 1, column: 1, message, offset: 0, length: 0 };
+/** What the rules know of the site: its kind and where it serves files from (plain data: it goes to the check worker and into the cache key). */
+function checkedSite(site: Site, { staticDirs, contentDirs }: SiteFolders, pageUrls: Record<string, string> | undefined): CheckFacts['site'] {
+  return { kind: site.kind, folders: { staticDirs, contentDirs, ...(pageUrls ? { pageUrls } : {}) } };
+}
+
+/** The schema (unless the caller provides one) and the URLs page bundles set themselves, from one read of the site's posts. */
+async function siteKnowledge(site: Site, options: CheckOptions): Promise<{ schema: SiteSchema | undefined; pageUrls: Record<string, string> | undefined }> {
+  const facts = (await Workspace.open(site.root)).facts();
+  const schema = options.schemaFor ? await options.schemaFor(site) : (await facts).schema;
+  return { schema, pageUrls: await facts.then((f) => f.pageUrls, () => undefined) };
 }
