@@ -103,9 +103,9 @@ export const contract = {
   getPreviewSettings: method(z.object({}).strict()).returns<PreviewSettings>(),
   /** Remembers the opened site's preview settings in the per-user state folder, never in the site. */
   setPreviewSettings: method(z.object({ externalContent: z.boolean() }).strict()).returns<PreviewSettings>(),
-  /** Tells the shell what the window shows, for its title and the unsaved-changes prompt on close. */
+  /** Tells the shell what the window shows, as fields (formatted once, by shared/window-title.ts), for its title and the close prompt. */
   setDocumentState: method(
-    z.object({ title: z.string().max(512).nullable(), dirty: z.boolean() }).strict(),
+    z.object({ title: z.string().max(512).nullable(), site: z.string().max(512).nullable(), dirty: z.boolean() }).strict(),
   ).returns<null>(),
   /** The site's front-matter fields: types, labels, required flags, choices and suggestions, in template order. */
   getSchema: method(z.object({}).strict()).returns<SiteSchema>(),

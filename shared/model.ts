@@ -123,5 +123,5 @@ export interface PostsChange {
 }
 
 /** Commands the application menu sends to the window. */
-export const menuCommands = ['open-folder', 'new-post', 'save', 'toggle-preview', 'find-post'] as const;
+export const menuCommands = ['open-folder', 'new-post', 'save', 'toggle-preview', 'find-post', 'focus-mode', 'open-post', 'command-palette'] as const;
 export type MenuCommand = (typeof menuCommands)[number];

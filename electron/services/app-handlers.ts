@@ -29,6 +29,7 @@ import { watchSite, type SiteWatcher } from './workspace/watch-site';
 import { expandTypedPath, listFolders } from './start-screen/list-folders';
 import { sampleSiteCopy } from './start-screen/sample-site';
 import { Workspace, bundledIndexWorker } from './workspace/workspace';
+import type { WindowState } from '../../shared/window-title';
 
 export interface ShellHooks {
   mode: Session['mode'];
@@ -37,7 +38,7 @@ export interface ShellHooks {
   /** Opens an already validated URL in the system browser. */
   openInBrowser?: (url: string) => Promise<void>;
   /** The window's title and dirty flag changed. */
-  onDocumentState?: (state: { title: string | null; dirty: boolean }) => void;
+  onDocumentState?: (state: WindowState) => void;
   /** Browser mode serves one folder: only these roots may be opened. */
   allowedRoots?: readonly string[];
   /** Browser mode started without a folder: until one is open, a typed path may be opened and its sub-folders listed. */

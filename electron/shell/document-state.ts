@@ -3,13 +3,13 @@
  * to wait until it reports its changes saved. Plain code, no 'electron', so
  * the close-without-losing-work logic is unit-tested.
  */
-export interface DocumentSnapshot {
-  title: string | null;
-  dirty: boolean;
-}
+import type { WindowState } from '../../shared/window-title';
+
+/** The open post's own name (never a decorated window title), its site, and whether it has unsaved changes. */
+export type DocumentSnapshot = WindowState;
 
 export class DocumentState {
-  private snapshot: DocumentSnapshot = { title: null, dirty: false };
+  private snapshot: DocumentSnapshot = { title: null, site: null, dirty: false };
   private waiters = new Set<(clean: boolean) => void>();
   private readonly listeners = new Set<(snapshot: DocumentSnapshot) => void>();
 
@@ -18,7 +18,7 @@ export class DocumentState {
   }
 
   update(next: DocumentSnapshot): void {
-    this.snapshot = { title: next.title, dirty: next.dirty };
+    this.snapshot = { title: next.title, site: next.site, dirty: next.dirty };
     for (const listener of this.listeners) listener(this.current);
     if (!next.dirty) this.settle(true);
   }

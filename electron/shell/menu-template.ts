@@ -75,7 +75,11 @@ export function menuTemplate({ isMac, isPackaged, recent, actions }: MenuOptions
   const view: MenuItemConstructorOptions = {
     label: '&View',
     submenu: [
-      { label: 'Toggle Preview', accelerator: 'CmdOrCtrl+Shift+P', click: () => actions.command('toggle-preview') },
+      // Ctrl/Cmd+Shift+P is the command palette's (handled in the page, like every shortcut listed there).
+      { label: 'Toggle Preview', accelerator: 'CmdOrCtrl+Alt+P', click: () => actions.command('toggle-preview') },
+      { label: 'Focus Mode', accelerator: 'F8', click: () => actions.command('focus-mode') },
+      { label: 'Open Post…', accelerator: 'CmdOrCtrl+P', click: () => actions.command('open-post') },
+      { label: 'Commands…', accelerator: 'CmdOrCtrl+Shift+P', click: () => actions.command('command-palette') },
       { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },

@@ -154,9 +154,3 @@ export function folderFromArgv({ argv, defaultApp, cwd }: LaunchArgs): string | 
   return path.resolve(cwd, folder);
 }
 
-/** What the window title says: the document first, so the taskbar stays useful with many windows. */
-export function windowTitle(documentTitle: string | null, dirty: boolean): string {
-  const title = documentTitle?.trim();
-  if (!title) return 'Recap';
-  return `${dirty ? '• ' : ''}${title} — Recap`;
-}

@@ -8,7 +8,8 @@ import { askUnsaved } from './dialogs';
 import { openInSystemBrowser } from './external-links';
 import { settleUnsavedChanges, type DocumentState } from './document-state';
 import { sendEvent } from './ipc';
-import { APP_ENTRY_URL, WEB_PREFERENCES, isAppEntryUrl, windowTitle } from './policy';
+import { formatWindowTitle } from '../../shared/window-title';
+import { APP_ENTRY_URL, WEB_PREFERENCES, isAppEntryUrl } from './policy';
 
 /** Matches the renderer's page background, so the window never flashes white in dark mode. */
 function backgroundColor(): string {
@@ -71,15 +72,15 @@ export function createMainWindow({ preload, preloadArguments, documents }: MainW
 
   // The title comes from setDocumentState, not from <title>, so it can carry the dirty mark.
   window.on('page-title-updated', (event) => event.preventDefault());
-  const stopFollowing = documents.onChange(({ title, dirty }) => {
+  const stopFollowing = documents.onChange((state) => {
     if (window.isDestroyed()) return;
-    window.setTitle(windowTitle(title, dirty));
-    if (process.platform === 'darwin') window.setDocumentEdited(dirty);
+    window.setTitle(formatWindowTitle(state));
+    if (process.platform === 'darwin') window.setDocumentEdited(state.dirty);
   });
   window.on('closed', stopFollowing);
 
   // A new page (reload, crash) starts with nothing unsaved in it; the recovery journal has the rest.
-  const forget = () => documents.update({ title: null, dirty: false });
+  const forget = () => documents.update({ title: null, site: null, dirty: false });
   window.webContents.on('did-navigate', forget);
   window.webContents.on('render-process-gone', forget);
 

@@ -1,21 +1,31 @@
 import { useEffect, useState } from 'react';
 
-/** A panel's shown/hidden state, kept across posts and sessions in this window's local storage. */
-export function useRememberedToggle(key: string, initial: boolean): [boolean, (next: boolean | ((shown: boolean) => boolean)) => void] {
-  const [shown, setShown] = useState(() => {
+type Setter<T> = (next: T | ((current: T) => T)) => void;
+
+/** A choice kept across posts and sessions in this window's local storage (a panel shown, the side panel chosen). */
+export function useRememberedValue<T extends string | boolean | null>(key: string, initial: T, allowed: readonly T[]): [T, Setter<T>] {
+  const [value, setValue] = useState<T>(() => {
     try {
       const stored = window.localStorage.getItem(key);
-      return stored === null ? initial : stored === 'true';
+      const parsed = stored === null ? initial : (JSON.parse(stored) as T);
+      return allowed.includes(parsed) ? parsed : initial;
     } catch {
-      return initial; // storage may be unavailable (privacy settings): the default is fine
+      return initial; // storage may be unavailable (privacy settings) or hold an old format: the default is fine
     }
   });
   useEffect(() => {
     try {
-      window.localStorage.setItem(key, String(shown));
+      window.localStorage.setItem(key, JSON.stringify(value));
     } catch {
       /* not remembered, still works */
     }
-  }, [key, shown]);
-  return [shown, setShown];
+  }, [key, value]);
+  return [value, setValue];
+}
+
+const BOOLEANS = [true, false] as const;
+
+/** A panel's shown/hidden state, remembered like useRememberedValue. */
+export function useRememberedToggle(key: string, initial: boolean): [boolean, Setter<boolean>] {
+  return useRememberedValue<boolean>(key, initial, BOOLEANS);
 }

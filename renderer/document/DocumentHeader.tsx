@@ -9,31 +9,37 @@ interface DocumentHeaderProps {
   dirty: boolean;
   saving: boolean;
   readOnly: boolean;
-  previewShown: boolean;
   onSave: () => void;
-  onTogglePreview: () => void;
   /** Opens dialog "Export" (absent where exporting is not offered). */
   onExport?: () => void;
-  /** The post's tools: stats, "Problems (3)", "Outline". */
+  /** Words and reading time. */
+  stats?: ReactNode;
+  /** The side panels' toggles: "Problems (3)", "Outline", "Collected (2)". */
   tools?: ReactNode;
+  /** The workspace's view controls: preview, Focus mode. */
+  viewControls?: ReactNode;
 }
 
-export function DocumentHeader({ title, path, dirty, saving, readOnly, previewShown, onSave, onTogglePreview, onExport, tools }: DocumentHeaderProps) {
+/** One slim row: the post's name and path, its state, its tools, and Save. */
+export function DocumentHeader({ title, path, dirty, saving, readOnly, onSave, onExport, stats, tools, viewControls }: DocumentHeaderProps) {
   return (
     <header className="document-header">
       <div className="document-heading">
-        <h1 className="document-title">{title}</h1>
-        <div className="document-path">{path}</div>
+        <h1 className="document-title" title={path}>
+          {title}
+        </h1>
+        <div className="document-meta">
+          <span role="status" className="document-status" data-dirty={dirty || undefined}>
+            {readOnly ? 'Read-only' : dirty ? 'Unsaved changes' : 'Saved'}
+          </span>
+          <JournalStatus />
+          {stats}
+          <span className="document-path">{path}</span>
+        </div>
       </div>
       <div className="document-actions">
-        <span role="status" className="document-status" data-dirty={dirty || undefined}>
-          {readOnly ? 'Read-only' : dirty ? 'Unsaved changes' : 'Saved'}
-        </span>
-        <JournalStatus />
         {tools}
-        <button type="button" className="button" onClick={onTogglePreview}>
-          {previewShown ? 'Hide preview' : 'Show preview'}
-        </button>
+        {viewControls}
         {onExport && (
           <button type="button" className="button" onClick={onExport} aria-haspopup="dialog">
             Export

@@ -1,4 +1,4 @@
-import type { DocumentState } from './use-document';
+import type { DocumentState } from './document-store';
 
 /** What the main area shows before a post is open: a hint, progress or why it failed. */
 export function DocumentPlaceholder({ doc }: { doc: Pick<DocumentState, 'loading' | 'loadError'> }) {

@@ -1,19 +1,22 @@
 import { useEffect } from 'react';
 import type { RecapBridge } from '../../shared/bridge';
+import type { Session } from '../../shared/model';
+import { formatWindowTitle, type WindowState } from '../../shared/window-title';
 
-/** The window title, e.g. "• My talk — blog — Recap", shared with the shell for its close prompt. */
-export function documentTitle(postTitle: string | null, siteName: string | null, dirty: boolean): string {
-  if (postTitle === null) return siteName ? `${siteName} — Recap` : 'Recap';
-  return `${dirty ? '• ' : ''}${postTitle}${siteName ? ` — ${siteName}` : ''} — Recap`;
-}
-
-export function useDocumentTitle(api: RecapBridge, postTitle: string | null, siteName: string | null, dirty: boolean): void {
-  const title = documentTitle(postTitle, siteName, dirty);
+/**
+ * The tab's title, and in the desktop app the shell's: it gets the fields
+ * (post, site, dirty) and formats them with the same shared function, so the
+ * title is decorated once and the close prompt can name the post itself.
+ */
+export function useDocumentTitle(api: RecapBridge, mode: Session['mode'], state: WindowState): void {
+  const { title, site, dirty } = state;
   useEffect(() => {
-    document.title = title;
+    document.title = formatWindowTitle({ title, site, dirty });
+    // Browser mode has no shell to tell: no message per save or per first keystroke.
+    if (mode === 'browser') return;
     // The shell only needs to know; a failure here must not disturb editing.
-    api.setDocumentState({ title: postTitle === null ? null : title, dirty }).catch(() => {});
-  }, [api, title, postTitle, dirty]);
+    api.setDocumentState({ title, site, dirty }).catch(() => {});
+  }, [api, mode, title, site, dirty]);
 }
 
 /** Browser mode: the tab can be closed under the author, so the browser asks. Electron's shell asks itself. */

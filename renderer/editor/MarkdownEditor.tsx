@@ -1,8 +1,11 @@
-// The no-highlight build drops the syntax highlighter we never enable anyway.
+// The no-highlight build drops the syntax highlighter: Recap colours the text itself, line by line (MarkdownOverlay).
 import MDEditor from '@uiw/react-md-editor/nohighlight';
 import '@uiw/react-md-editor/markdown-editor.css';
+import { useCallback, useState } from 'react';
 import type { ColorScheme } from '../app/use-color-scheme';
 import { KeepSelection } from './KeepSelection';
+import { MarkdownOverlay, type ProblemLine } from './MarkdownOverlay';
+import { TEXT_ID } from './text-id';
 
 export interface MarkdownEditorProps {
   value: string;
@@ -11,16 +14,29 @@ export interface MarkdownEditorProps {
   colorScheme: ColorScheme;
   /** Which post is shown: a reload of the same post keeps the cursor, another post starts afresh. */
   documentKey?: string;
+  /** Lines of the body with problems: marked in the editor's margin. */
+  problemLines?: readonly ProblemLine[];
+  /** Focus mode: only the text. */
+  hideToolbar?: boolean;
 }
 
+const NO_PROBLEMS: readonly ProblemLine[] = [];
+
 /**
- * react-md-editor in its fast configuration: no highlighting (≈60 ms a
- * keystroke on a real post) and no built-in preview — Recap renders its own,
- * off the main thread.
+ * react-md-editor with its own highlighting off (it re-highlights the whole
+ * post on every key, ≈60 ms on a real post) and no built-in preview (Recap
+ * renders its own, off the main thread). The colours come from a line-keyed
+ * overlay behind the transparent textarea, where a keystroke redraws one line.
  */
-export default function MarkdownEditor({ value, onChange, readOnly, colorScheme, documentKey = '' }: MarkdownEditorProps) {
+export default function MarkdownEditor({ value, onChange, readOnly, colorScheme, documentKey = '', problemLines = NO_PROBLEMS, hideToolbar = false }: MarkdownEditorProps) {
+  const [target, setTarget] = useState<{ host: HTMLElement; textarea: HTMLTextAreaElement } | null>(null);
+  const attach = useCallback((node: HTMLDivElement | null) => {
+    const textarea = node?.querySelector<HTMLTextAreaElement>('textarea.w-md-editor-text-input') ?? null;
+    const host = textarea?.parentElement ?? null;
+    setTarget(textarea && host ? { host, textarea } : null);
+  }, []);
   return (
-    <div data-color-mode={colorScheme} className="markdown-editor">
+    <div ref={attach} data-color-mode={colorScheme} className="markdown-editor" data-coloured={target ? true : undefined}>
       <KeepSelection value={value} documentKey={documentKey}>
         <MDEditor
           value={value}
@@ -29,12 +45,14 @@ export default function MarkdownEditor({ value, onChange, readOnly, colorScheme,
           highlightEnable={false}
           extraCommands={[]}
           visibleDragbar={false}
+          hideToolbar={hideToolbar}
           height="100%"
           // Tab moves focus rather than indenting, so keyboard users are never trapped in the editor.
           defaultTabEnable
-          textareaProps={{ 'aria-label': 'Markdown', readOnly, spellCheck: true }}
+          textareaProps={{ id: TEXT_ID, 'aria-label': 'Markdown', readOnly, spellCheck: true }}
         />
       </KeepSelection>
+      {target && <MarkdownOverlay host={target.host} textarea={target.textarea} value={value} problemLines={problemLines} />}
     </div>
   );
 }

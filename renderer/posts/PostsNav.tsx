@@ -14,6 +14,8 @@ interface PostsNavProps {
   openPath: string | null;
   onOpen: (path: string) => void;
   onNewPost: () => void;
+  /** Folds the sidebar away (a rail keeps the way back). */
+  onCollapse?: () => void;
   searchRef: RefObject<HTMLInputElement | null>;
   /** Branch and per-post git state; null (or absent) when the site is not a git repository. */
   git?: GitStatus | null;
@@ -27,7 +29,7 @@ const PAGE = 300;
  * list like a combobox (arrows move the highlight, Enter opens), so the
  * keyboard never has to leave it.
  */
-export const PostsNav = memo(function PostsNav({ siteName, posts, error, openPath, onOpen, onNewPost, searchRef, git = null }: PostsNavProps) {
+export const PostsNav = memo(function PostsNav({ siteName, posts, error, openPath, onOpen, onNewPost, onCollapse, searchRef, git = null }: PostsNavProps) {
   const [query, setQuery] = useState('');
   const [highlight, setHighlight] = useState(-1);
   const [limit, setLimit] = useState(PAGE);
@@ -83,6 +85,12 @@ export const PostsNav = memo(function PostsNav({ siteName, posts, error, openPat
         <button type="button" className="button small" onClick={onNewPost}>
           New post
         </button>
+        {onCollapse && (
+          <button type="button" className="posts-collapse" aria-expanded="true" title="Hide sidebar (Ctrl+Shift+B)" onClick={onCollapse}>
+            <span aria-hidden="true">«</span>
+            <span className="visually-hidden">Hide sidebar</span>
+          </button>
+        )}
       </div>
       <div className="posts-search">
         <input

@@ -23,6 +23,7 @@ export const ProblemsPanel = memo(function ProblemsPanel({ state, onJump, onFix,
   const { checked, stale, error } = state;
   const problems = checked ? [...checked.problems].sort(byPosition) : [];
   const groups = fixGroups(problems);
+  const rows = repeatedRows(problems);
   const fixable = groups.flatMap((group) => group.problems);
   // Offsets belong to the text that was checked; a fix waits for the answer about the text shown now.
   const canFix = !readOnly && !stale;
@@ -50,10 +51,16 @@ export const ProblemsPanel = memo(function ProblemsPanel({ state, onJump, onFix,
       {error && <p className="problems-error">Could not check this post: {error}</p>}
       {problems.length > 0 && (
         <ul className="problems-list">
-          {problems.slice(0, MAX_SHOWN).map((problem, index) => (
+          {rows.slice(0, MAX_SHOWN).map(({ problem, repeats }, index) => (
             <li key={`${index}:${problem.offset}:${problem.rule}`} className="problem" data-severity={problem.severity}>
               <button type="button" className="problem-jump" onClick={() => onJump(problem)}>
                 <span className="problem-line">Line {problem.line}:</span> <span className="problem-message">{problem.message}</span>{' '}
+                {repeats.length > 1 && (
+                  <span className="problem-repeats">
+                    (lines {repeats.slice(0, 6).map((p) => p.line).join(', ')}
+                    {repeats.length > 6 ? ` and ${repeats.length - 6} more` : ''}){' '}
+                  </span>
+                )}
                 <span className="problem-meta">
                   <span aria-hidden="true" className="problem-icon">
                     {SEVERITY_ICONS[problem.severity]}
@@ -67,7 +74,7 @@ export const ProblemsPanel = memo(function ProblemsPanel({ state, onJump, onFix,
                   className="button small problem-fix"
                   disabled={!canFix}
                   aria-label={`${problem.fix.title} (line ${problem.line})`}
-                  onClick={() => onFix([problem])}
+                  onClick={() => onFix(repeats)}
                 >
                   {problem.fix.title}
                 </button>
@@ -76,10 +83,29 @@ export const ProblemsPanel = memo(function ProblemsPanel({ state, onJump, onFix,
           ))}
         </ul>
       )}
-      {problems.length > MAX_SHOWN && <p className="problems-more">…and {problems.length - MAX_SHOWN} more.</p>}
+      {rows.length > MAX_SHOWN && <p className="problems-more">…and {rows.length - MAX_SHOWN} more.</p>}
     </section>
   );
 });
+
+interface Row {
+  /** The first of them: the row names its line and jumps there. */
+  problem: Problem;
+  /** Every problem the row stands for (one, or the same finding repeated). */
+  repeats: Problem[];
+}
+
+/** The same finding at many places ("widgets.js is included 11 times") is one row, with one fix for all of them. */
+function repeatedRows(problems: readonly Problem[]): Row[] {
+  const rows = new Map<string, Row>();
+  for (const problem of problems) {
+    const key = `${problem.rule}\u0000${problem.severity}\u0000${problem.message}`;
+    const row = rows.get(key);
+    if (row) row.repeats.push(problem);
+    else rows.set(key, { problem, repeats: [problem] });
+  }
+  return [...rows.values()];
+}
 
 const SEVERITY_ICONS: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
 const SEVERITY_NAMES: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Info' };

@@ -29,7 +29,8 @@ describe('editing a post', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Unsaved changes');
     expect(document.title).toBe('• RustConf recap — blog — Recap');
     await waitFor(() =>
-      expect(api.callsOf('setDocumentState').at(-1)).toEqual({ title: '• RustConf recap — blog — Recap', dirty: true }),
+      // Fields, not a decorated string: the shell formats the title once (shared/window-title.ts) and names the post itself on close.
+      expect(api.callsOf('setDocumentState').at(-1)).toEqual({ title: 'RustConf recap', site: 'blog', dirty: true }),
     );
 
     await user.keyboard('{Control>}s{/Control}');

@@ -21,6 +21,9 @@ async function openChecked(posts: FakePost[] = [post]) {
   const app = await renderApp({ posts });
   withRealCheck(app.api);
   const editor = await openPost(app.user, posts[0]!.title);
+  // The panel opens only when asked; its toggle counts meanwhile.
+  expect(screen.queryByRole('region', { name: 'Problems' })).not.toBeInTheDocument();
+  await app.user.click(await screen.findByRole('button', { name: /^Problems \(\d+\)$/ }));
   const region = await screen.findByRole('region', { name: 'Problems' });
   return { ...app, editor: editor as HTMLTextAreaElement, region };
 }

@@ -4,8 +4,16 @@ import userEvent from '@testing-library/user-event';
 import { App } from '../../renderer/app/App';
 import { FakeApi, samplePosts, type FakeOptions } from './fake-api';
 
-/** Renders the app against a fake API and waits for the post list. */
-export async function renderApp(options: FakeOptions = { posts: samplePosts }) {
+/** The author's remembered layout: which side panel is open, whether the front-matter form is unfolded. */
+export interface LayoutChoice {
+  side?: 'problems' | 'outline' | 'collected' | null;
+  frontMatter?: boolean;
+}
+
+/** Renders the app against a fake API and waits for the post list. Tests of the form start with it unfolded, as an author who uses it would. */
+export async function renderApp(options: FakeOptions = { posts: samplePosts }, layout: LayoutChoice = { frontMatter: true }) {
+  window.localStorage.setItem('recap.front-matter.open', JSON.stringify(layout.frontMatter ?? false));
+  window.localStorage.setItem('recap.side-panel', JSON.stringify(layout.side ?? null));
   const api = new FakeApi(options);
   const user = userEvent.setup();
   const view = render(<App api={api} />);

@@ -7,7 +7,7 @@ import { DocumentState, settleUnsavedChanges, type UnsavedChoice } from '../../e
 
 function dirtyState(): DocumentState {
   const state = new DocumentState();
-  state.update({ title: 'KubeCon write-up', dirty: true });
+  state.update({ title: 'KubeCon write-up', site: null, dirty: true });
   return state;
 }
 
@@ -37,7 +37,7 @@ describe('unsaved changes on close', () => {
     const state = dirtyState();
     const requestSave = vi.fn(() => {
       // The page saves, then reports it through setDocumentState.
-      setTimeout(() => state.update({ title: 'KubeCon write-up', dirty: false }), 50);
+      setTimeout(() => state.update({ title: 'KubeCon write-up', site: null, dirty: false }), 50);
     });
     const result = settleUnsavedChanges({ state, ask: async () => 'save', requestSave });
     await vi.advanceTimersByTimeAsync(60);
@@ -51,7 +51,7 @@ describe('unsaved changes on close', () => {
     await vi.advanceTimersByTimeAsync(1_001);
     await expect(result).resolves.toBe(false);
     // A later successful save must not close the window by surprise: nobody is waiting any more.
-    state.update({ title: 'KubeCon write-up', dirty: false });
+    state.update({ title: 'KubeCon write-up', site: null, dirty: false });
     expect(state.current.dirty).toBe(false);
   });
 
@@ -59,9 +59,9 @@ describe('unsaved changes on close', () => {
     const state = new DocumentState();
     const seen: string[] = [];
     const stop = state.onChange(({ title, dirty }) => seen.push(`${title}:${dirty}`));
-    state.update({ title: 'A', dirty: true });
+    state.update({ title: 'A', site: null, dirty: true });
     stop();
-    state.update({ title: 'B', dirty: false });
+    state.update({ title: 'B', site: null, dirty: false });
     expect(seen).toEqual(['A:true']);
   });
 });

@@ -18,8 +18,8 @@ import {
   isTrustedSender,
   mimeTypeFor,
   resolveAppAsset,
-  windowTitle,
 } from '../../electron/shell/policy';
+import { formatWindowTitle } from '../../shared/window-title';
 
 const root = path.resolve('/srv/recap/out/renderer');
 
@@ -153,11 +153,12 @@ describe('window hardening', () => {
     });
   });
 
-  it('titles the window by its document and marks unsaved changes', () => {
-    expect(windowTitle(null, false)).toBe('Recap');
-    expect(windowTitle('  ', true)).toBe('Recap');
-    expect(windowTitle('KubeCon write-up', false)).toBe('KubeCon write-up — Recap');
-    expect(windowTitle('KubeCon write-up', true)).toBe('• KubeCon write-up — Recap');
+  it('titles the window by its document and site, marks unsaved changes once, from fields', () => {
+    expect(formatWindowTitle({ title: null, site: null, dirty: false })).toBe('Recap');
+    expect(formatWindowTitle({ title: null, site: 'Example Events Blog', dirty: true })).toBe('Example Events Blog — Recap');
+    expect(formatWindowTitle({ title: '  ', site: null, dirty: true })).toBe('Recap');
+    expect(formatWindowTitle({ title: 'KubeCon write-up', site: null, dirty: false })).toBe('KubeCon write-up — Recap');
+    expect(formatWindowTitle({ title: 'KubeCon write-up', site: 'blog', dirty: true })).toBe('• KubeCon write-up — blog — Recap');
   });
 });
 
