@@ -44,8 +44,8 @@ export interface RunningServer {
   url: string;
   port: number;
   token: string;
-  /** The served folder; null while the start screen waits for one. */
-  root: string | null;
+  /** The served folder; empty while the start screen waits for one. */
+  root: string;
   broadcast<E extends EventName>(event: E, payload: Events[E]): void;
   close(): Promise<void>;
 }
@@ -170,7 +170,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/?token=${token}`,
     port,
     token,
-    root,
+    root: root ?? '',
     broadcast: emit,
     async close() {
       await state.close();

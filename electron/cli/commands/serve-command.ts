@@ -64,7 +64,7 @@ Options:
       io.err(`recap: warning: serving on ${host}, not just this machine. Anyone who can reach it and has the link can read and change ${server.root}.\n`);
     }
     // This line is the contract (DESIGN.md); the token appears nowhere else.
-    io.out(server.root === null ? `Recap is running at ${server.url} (choose a folder on the page)\n` : `Recap is serving ${server.root} at ${server.url}\n`);
+    io.out(server.root === '' ? `Recap is running at ${server.url} (choose a folder on the page)\n` : `Recap is serving ${server.root} at ${server.url}\n`);
     if (values.open) openBrowser(server.url, io);
     await stopped;
     await server.close();
