@@ -4,7 +4,9 @@
  * unsaved changes.
  */
 import { BrowserWindow, nativeTheme, type Session, type WebContents } from 'electron';
+import { safeEmbedLink } from '../../shared/links';
 import { askUnsaved } from './dialogs';
+import { refuseDictionaryDownloads } from './spellcheck';
 import { openInSystemBrowser } from './external-links';
 import { settleUnsavedChanges, type DocumentState } from './document-state';
 import { sendEvent } from './ipc';
@@ -32,7 +34,9 @@ export function hardenContents(contents: WebContents): void {
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    openOutside(url);
+    // Popups come from embeds too: the same validation as links, and never to this machine or the local network.
+    const safe = safeEmbedLink(url);
+    if (safe !== null) openOutside(safe);
     return { action: 'deny' };
   });
 }
@@ -42,6 +46,7 @@ export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
+  refuseDictionaryDownloads(session);
 }
 
 export interface MainWindowOptions {

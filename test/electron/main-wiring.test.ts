@@ -131,6 +131,10 @@ const fake = {
         this.permissionCheck = handler;
       },
       setDevicePermissionHandler: () => undefined,
+      dictionaryDownloadUrl: null as string | null,
+      setSpellCheckerDictionaryDownloadURL(url: string) {
+        this.dictionaryDownloadUrl = url;
+      },
     },
   },
   ipcMain: {
@@ -277,12 +281,20 @@ describe('the main process wiring (with a stand-in Electron)', () => {
 
     expect(window.webContents.openHandler?.({ url: 'https://example.com/post' })).toEqual({ action: 'deny' });
     expect(window.webContents.openHandler?.({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
+    // An embed's popup to this machine or the local network is refused, not opened (issue 18.6).
+    for (const url of ['https://127.0.0.1:22/', 'http://192.168.1.1/admin', 'http://[::1]:8080/', 'http://localhost:4000/']) {
+      expect(window.webContents.openHandler?.({ url })).toEqual({ action: 'deny' });
+    }
     let prevented = 0;
     window.webContents.emit('will-navigate', { preventDefault: () => prevented++ }, 'file:///etc/passwd');
     window.webContents.emit('will-navigate', { preventDefault: () => prevented++ }, 'app://recap/index.html');
     expect(prevented).toBe(1);
     await tick();
     expect(calls.externals).toEqual(['https://example.com/post']);
+  });
+
+  it('never lets the spell checker download dictionaries: their source is a refusing loopback port', () => {
+    expect(fake.session.defaultSession.dictionaryDownloadUrl).toMatch(/^http:\/\/127\.0\.0\.1:9\//);
   });
 
   it('titles the window from the page and lists the site under Open Recent', async () => {

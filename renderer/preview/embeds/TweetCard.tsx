@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { Tweet } from '../../../shared/embeds';
+import { safeEmbedLink } from '../../../shared/links';
 import { usePreviewEnvironment } from '../preview-context';
 import { embedPageUrl } from './describe-embed';
 import type { PreviewEmbed } from './embed-data';
@@ -58,10 +59,16 @@ function linkify(tweet: Tweet): ReactNode[] {
     const at = link.text ? rest.indexOf(link.text) : -1;
     if (at === -1) return;
     if (at > 0) parts.push(rest.slice(0, at));
+    // The same allowlist as every link: a `data:` or `javascript:` href stays text, never reaches the DOM.
+    const href = safeEmbedLink(link.href);
     parts.push(
-      <a key={index} href={link.href}>
-        {link.text}
-      </a>,
+      href ? (
+        <a key={index} href={href}>
+          {link.text}
+        </a>
+      ) : (
+        link.text
+      ),
     );
     rest = rest.slice(at + link.text.length);
   });

@@ -1,5 +1,6 @@
 /** Names and links for an embed's facade: what it is, and where it lives on the web. */
 import type { PreviewEmbed } from './embed-data';
+import { safeEmbedLink } from '../../../shared/links';
 
 const KIND: Record<PreviewEmbed['provider'], string> = {
   twitter: 'Tweet',
@@ -33,8 +34,17 @@ export function siteName(embed: PreviewEmbed): string {
   return SITE[embed.provider] || embed.host || 'the web';
 }
 
-/** The embed's page on the web (https), for "Open on …" — opened in the system browser. */
+/**
+ * The embed's page on the web (https), for "Open on …" — opened in the
+ * system browser; never a `data:`/`javascript:` URL nor one to this machine
+ * or the local network (safeEmbedLink).
+ */
 export function embedPageUrl(embed: PreviewEmbed): string | null {
+  const url = writtenOrProviderUrl(embed);
+  return url === null ? null : safeEmbedLink(url);
+}
+
+function writtenOrProviderUrl(embed: PreviewEmbed): string | null {
   const { provider, id } = embed;
   const written = embed.url && /^(?:https?:)?\/\//i.test(embed.url) ? embed.url.trim().replace(/^(?:https?:)?\/\//i, 'https://') : null;
   switch (provider) {
