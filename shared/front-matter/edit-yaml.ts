@@ -249,7 +249,9 @@ function editFlowSequence(content: string, seq: YAMLSeq, next: FrontMatterValue[
 }
 
 function appendTopLevel(content: string, key: string, value: FrontMatterValue): string {
-  const line = `${formatYamlKey(key)}:${formatYamlValue(value, '', sequenceIndent(content))}\n`;
+  // Front matter indented as a whole (` title: …`, v8.dev's blog) takes the new field at the same indent.
+  const indent = /^([ \t]*)[^\s#]/m.exec(content)?.[1] ?? '';
+  const line = `${indent}${formatYamlKey(key)}:${formatYamlValue(value, indent, sequenceIndent(content))}\n`;
   const lead = content === '' || content.endsWith('\n') ? '' : '\n';
   return content + lead + line;
 }
