@@ -4,7 +4,7 @@
  * Trees the receiver already holds are not sent again (`tree` omitted), so
  * typing in a 200 KB post renders and transfers one block, not the post.
  */
-import type { Root } from 'hast';
+import type { Element, Root, RootContent } from 'hast';
 import { renderBlock } from './render-block';
 import { splitBlocks } from './split-blocks';
 
@@ -16,6 +16,35 @@ export interface RenderedBlock {
   endLine: number;
   /** Present when the receiver has not been sent this block's tree yet. */
   tree?: Root;
+}
+
+/** Deeper trees are shown as text: rendering them would overflow the stack (a 3,000-deep `<div>` nest). */
+const MAX_DEPTH = 200;
+
+/** One block's tree, or the block as written when it cannot be rendered: one bad block never blanks the preview. */
+export function renderSafely(text: string, definitions = ''): Root {
+  try {
+    const tree = renderBlock(text, definitions);
+    if (depthOf(tree) <= MAX_DEPTH) return tree;
+  } catch {
+    // A parser's "Maximum call stack size exceeded" on hostile nesting: shown as text below.
+  }
+  const note: Element = { type: 'element', tagName: 'p', properties: { className: ['preview-note'] }, children: [{ type: 'text', value: 'This block is too deeply nested to preview; it is shown as written.' }] };
+  const source: Element = { type: 'element', tagName: 'pre', properties: {}, children: [{ type: 'text', value: text }] };
+  return { type: 'root', children: [note, source] };
+}
+
+/** Iterative, so measuring a hostile tree cannot overflow the stack itself. */
+function depthOf(tree: Root): number {
+  let deepest = 0;
+  const stack: [Root | RootContent, number][] = [[tree, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    if (depth > MAX_DEPTH) break;
+    if ('children' in node) for (const child of node.children) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 const DEFINITION = /^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$/gm;
@@ -35,7 +64,7 @@ export class BlockRenderer {
     for (const block of blocks) {
       const key = definitions && block.text.includes('[') ? `${block.text}\u0000${definitions}` : block.text;
       let entry = used.get(key) ?? this.cache.get(key);
-      if (!entry) entry = { id: `b${this.nextId++}`, tree: renderBlock(block.text, definitions) };
+      if (!entry) entry = { id: `b${this.nextId++}`, tree: renderSafely(block.text, definitions) };
       used.set(key, entry);
       const rendered: RenderedBlock = { id: entry.id, line: block.line, endLine: block.endLine };
       if (!this.sent.has(entry.id)) rendered.tree = entry.tree;

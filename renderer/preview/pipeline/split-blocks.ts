@@ -18,8 +18,7 @@ export interface SourceBlock {
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const CONTAINERS = 'details|div|figure|table|section|aside|blockquote|center|article|dl|ul|ol|picture|video|audio|nav|header|footer|main';
-const OPEN_TAG = new RegExp(`<(${CONTAINERS})(?=[\\s>/])`, 'gi');
-const CLOSE_TAG = new RegExp(`</(${CONTAINERS})\\s*>`, 'gi');
+const CONTAINER_TAG = new RegExp(`<(/?)(${CONTAINERS})(?=[\\s>/])`, 'gi');
 const CODE_TAG_START = /^\s*(\{%-?\s*(highlight|raw|comment)\b[^%]*%\}|\{\{<\s*highlight\b[^>]*>\}\})/;
 const CODE_TAG_END: Record<string, RegExp> = {
   highlight: /\{%-?\s*endhighlight\s*-?%\}|\{\{<\s*\/\s*highlight\s*>\}\}/,
@@ -42,16 +41,21 @@ export function splitBlocks(body: string): SourceBlock[] {
   let fence: { char: string; length: number } | null = null;
   let codeTagEnd: RegExp | null = null;
   let inComment = false;
-  let htmlDepth = 0;
+  /** Open HTML containers, innermost last. */
+  let html: string[] = [];
   let htmlSince = 0;
+  const closesAt = closingLines(lines);
+  // A container whose closing tag never comes (`<math><mtext><table>`) ends at the blank line, so it cannot hide the blocks after it.
+  const closesLater = (name: string, index: number) => (closesAt.get(name) ?? -1) > index;
 
   lines.forEach((text, index) => {
     const blank = text.trim() === '';
-    const open = fence !== null || codeTagEnd !== null || inComment || (htmlDepth > 0 && index - htmlSince < MAX_HTML_SPAN);
+    const htmlOpen = html.length > 0 && index - htmlSince < MAX_HTML_SPAN && closesLater(html[html.length - 1]!, index);
+    const open = fence !== null || codeTagEnd !== null || inComment || htmlOpen;
     if (blank && !open) {
       if (current) chunks.push(current);
       current = null;
-      htmlDepth = 0;
+      html = [];
       return;
     }
     current ??= { lines: [], line: index + 1 };
@@ -84,19 +88,29 @@ export function splitBlocks(body: string): SourceBlock[] {
     }
     const commentAt = text.lastIndexOf('<!--');
     if (commentAt !== -1 && !text.includes('-->', commentAt + 4)) inComment = true;
-    const before = htmlDepth;
-    htmlDepth = Math.max(0, htmlDepth + count(text, OPEN_TAG) - count(text, CLOSE_TAG));
-    if (before === 0 && htmlDepth > 0) htmlSince = index;
+    const before = html.length;
+    CONTAINER_TAG.lastIndex = 0;
+    for (let tag = CONTAINER_TAG.exec(text); tag; tag = CONTAINER_TAG.exec(text)) {
+      const name = tag[2]!.toLowerCase();
+      if (!tag[1]) html.push(name);
+      else if (html.lastIndexOf(name) !== -1) html = html.slice(0, html.lastIndexOf(name));
+    }
+    if (before === 0 && html.length > 0) htmlSince = index;
   });
   if (current) chunks.push(current);
   return mergeContinuations(chunks, lines);
 }
 
-function count(text: string, pattern: RegExp): number {
-  pattern.lastIndex = 0;
-  let n = 0;
-  while (pattern.exec(text)) n++;
-  return n;
+/** The last line (0-based) on which each container's closing tag appears. */
+function closingLines(lines: readonly string[]): Map<string, number> {
+  const last = new Map<string, number>();
+  const close = new RegExp(`</(${CONTAINERS})\\s*>`, 'gi');
+  lines.forEach((text, index) => {
+    if (!text.includes('</')) return;
+    close.lastIndex = 0;
+    for (let tag = close.exec(text); tag; tag = close.exec(text)) last.set(tag[1]!.toLowerCase(), index);
+  });
+  return last;
 }
 
 function mergeContinuations(chunks: Chunk[], lines: string[]): SourceBlock[] {
