@@ -86,6 +86,13 @@ describe('values are checked before anything is written', () => {
     expect(warned).not.toHaveBeenCalled();
     expect(written).not.toHaveBeenCalled();
     expect(parsePost(result.after).data!.title).toBe('%bad');
+    // Text that looks like a YAML tag is quoted when written; deciding that warns nobody either.
+    const tag = await set(amsterdam(), "title='!important notes'");
+    expect(tag.code).toBe(0);
+    expect(tag.stderr).toBe('');
+    expect(parsePost(tag.after).data!.title).toBe('!important notes');
+    expect(emitted).not.toHaveBeenCalled();
+    expect(written).not.toHaveBeenCalled();
     expect(parseFieldValue('C# #1')).toBe('C# #1'); // a comment sign inside text is text
   });
 });
