@@ -238,5 +238,9 @@ describe('18.6 hard links', () => {
     expect(error.message).toMatch(/hard links/);
     refusal(await client.call('savePost', { path: '_drafts/linked.md', text: 'x', baseHash: '0'.repeat(64) }));
     expect(await readFile(outside, 'utf8')).toContain('private');
+    // Nor is a hard-linked file served as a site image.
+    await link(outside, path.join(site, 'images', 'leak.png'));
+    const image = await fetch(`http://127.0.0.1:${server!.port}/s/${server!.token}/site/images/leak.png`);
+    expect(image.status).toBe(403);
   });
 });

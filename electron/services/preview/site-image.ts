@@ -51,6 +51,8 @@ export async function resolveSiteImage(root: string, encodedPath: string): Promi
   try {
     const info = await stat(file);
     if (!info.isFile()) return { ok: false, status: 404 };
+    // A second hard link may be a name for a file outside the site (see post-gate.ts): not served.
+    if (info.nlink > 1) return { ok: false, status: 403 };
     return { ok: true, file, type, size: info.size };
   } catch {
     return { ok: false, status: 404 };
