@@ -3,7 +3,7 @@
  *   GET /s/T/page/<id>             → a rendered page, with its own CSP (nothing runs; loads only from here)
  *   GET /s/T/page-assets/<path>    → the site's CSS (compiled Sass from memory), fonts and images
  */
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Site } from '../../shared/model';
 import { PAGE_ASSET_ROUTE, PAGE_ROUTE } from '../../shared/page/page-preview';
 import { PAGE_HEADERS, pageContentSecurityPolicy, type PageService } from '../services/page/page-service';
@@ -43,4 +43,15 @@ export async function servePageRoute(res: ServerResponse, pages: PageService, si
     'X-Frame-Options': 'SAMEORIGIN',
   });
   res.end(head ? undefined : page.html);
+}
+
+/**
+ * The Page view's frame is sandboxed without allow-same-origin, so what it
+ * loads arrives with `Origin: null`. Only reads of its own routes pass with
+ * that origin, and still only under the token.
+ */
+export function fromPageFrame(req: IncomingMessage): boolean {
+  if (req.headers.origin !== 'null' || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+  const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+  return /^\/s\/[^/]+\/(?:page|page-assets)\//.test(pathname);
 }

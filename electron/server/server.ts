@@ -21,7 +21,7 @@ import { PreviewSettingsStore } from '../services/settings/preview-settings-stor
 import { RecentFolders } from '../services/settings/recent-folders';
 import { DEFAULT_LIMITS, ServerBudget, sendEvent, serveApi, type SocketLimits } from './api-socket';
 import { createToken, hostAllowed, isLoopbackAddress, originAllowed, tokenMatches } from './guard';
-import { isPageRoute, servePageRoute } from './page-routes';
+import { fromPageFrame, isPageRoute, servePageRoute } from './page-routes';
 import { serveSiteImage } from './site-images';
 import { securityHeaders, serveStatic } from './static-files';
 
@@ -95,7 +95,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
 
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!hostAllowed(req.headers.host, port, remote) || !originAllowed(req.headers.origin, port, remote, req.headers.host)) {
+    if (!hostAllowed(req.headers.host, port, remote) || !(originAllowed(req.headers.origin, port, remote, req.headers.host) || fromPageFrame(req))) {
       return refuse(res, 403, 'Recap only answers pages it served itself (Host or Origin not allowed).');
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed.');

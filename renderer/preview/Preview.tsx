@@ -1,8 +1,13 @@
-import { memo, useMemo, useRef, type MouseEvent, type RefObject } from 'react';
+import { memo, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
 import { safeExternalUrl } from '../../shared/links';
 import type { SiteKind } from '../../shared/model';
 import { useApi } from '../app/api-context';
+import type { PagePreview } from '../../shared/page/page-preview';
 import { ExternalContentSwitch } from './ExternalContentSwitch';
+import { PagePanel } from './page/PagePanel';
+import { PreviewTabs, previewPanelId, type PreviewTab } from './PreviewTabs';
+import { ShareCardPanel } from './share/ShareCardPanel';
+import { usePagePreview } from './use-page-preview';
 import { PreviewEnvironmentContext, type PreviewEnvironment } from './preview-context';
 import { PreviewBlocks } from './PreviewBlocks';
 import { usePreviewFollowsEditor } from './scroll-sync';
@@ -12,6 +17,8 @@ import './preview.css';
 
 interface PreviewProps {
   markdown: string;
+  /** The post's front-matter block as written; with the body it is the whole post the Page view renders. */
+  frontMatter?: string;
   /** The post's path in the site, for relative images. */
   postPath?: string;
   siteKind?: SiteKind;
@@ -20,21 +27,25 @@ interface PreviewProps {
 }
 
 /**
- * The rendered post body: safe (sanitised in the worker, no post script ever
- * runs), private (nothing leaves the machine until the author allows external
- * content for this site), and faithful (tweets as cards, embeds as facades).
- * Links never navigate the app.
+ * Region "Preview", shown as the published page ("Page": the site's own
+ * layouts and stylesheet in a frame that runs nothing), as text ("Text":
+ * the sanitised body, sanitised in the worker), or as a shared link
+ * ("Share card"). Safe: no post or site script ever runs; private: nothing
+ * leaves the machine until the author allows external content for this
+ * site. Links never navigate the app.
  */
-export const Preview = memo(function Preview({ markdown, postPath = '', siteKind = 'unknown', editorRoot }: PreviewProps) {
+export const Preview = memo(function Preview({ markdown, frontMatter = '', postPath = '', siteKind = 'unknown', editorRoot }: PreviewProps) {
   const api = useApi();
-  const { blocks, error } = usePreviewBlocks(markdown);
   const { settings, setExternalContent, error: settingsError } = usePreviewSettings(api);
-  const scrollRef = useRef<HTMLDivElement>(null);
-  usePreviewFollowsEditor(editorRoot, scrollRef);
-  const environment = useMemo<PreviewEnvironment>(
-    () => ({ externalContent: settings.externalContent, postPath, siteKind }),
-    [settings.externalContent, postPath, siteKind],
-  );
+  const [chosen, setChosen] = useState<PreviewTab | null>(null);
+  const text = frontMatter + markdown;
+  // Until the first page arrives, a Jekyll site is expected to render; other generators start on Text.
+  const [known, setKnown] = useState<PagePreview | null>(null);
+  const automatic: PreviewTab = known ? (known.status === 'page' && known.layoutsRendered ? 'page' : 'text') : siteKind === 'jekyll' ? 'page' : 'text';
+  const tab = chosen ?? automatic;
+  const renderPages = postPath !== '' && (tab === 'page' || known === null);
+  const page = usePagePreview(api, postPath, text, settings.externalContent, renderPages);
+  if (page.preview !== null && page.preview !== known && known === null) setKnown(page.preview);
 
   const onClick = (event: MouseEvent<HTMLElement>) => {
     const anchor = event.target instanceof Element ? event.target.closest('a') : null;
@@ -57,9 +68,11 @@ export const Preview = memo(function Preview({ markdown, postPath = '', siteKind
     );
   };
 
+  const unavailable = page.preview?.status === 'unavailable' ? page.preview.reason : null;
   return (
     <section aria-label="Preview" className="preview" onClick={onClick} onAuxClick={(event) => event.preventDefault()}>
       <div className="preview-toolbar">
+        <PreviewTabs selected={tab} onSelect={setChosen} />
         <ExternalContentSwitch on={settings.externalContent} onChange={setExternalContent} />
         {settingsError && (
           <span role="alert" className="preview-toolbar-error">
@@ -67,19 +80,45 @@ export const Preview = memo(function Preview({ markdown, postPath = '', siteKind
           </span>
         )}
       </div>
-      <div className="preview-scroll" ref={scrollRef}>
-        {error && (
-          <p role="alert" className="notice danger">
-            The preview could not be rendered: {error}
-          </p>
-        )}
-        <article className="preview-body">
-          <PreviewEnvironmentContext value={environment}>{blocks && <PreviewBlocks blocks={blocks} />}</PreviewEnvironmentContext>
-        </article>
+      <div role="tabpanel" id={previewPanelId(tab)} aria-labelledby={`preview-tab-${tab}`} className={`preview-panel preview-panel-${tab}`}>
+        {tab === 'page' && <PagePanel preview={page.preview} error={page.error} editorRoot={editorRoot} />}
+        {tab === 'text' && <TextPreview markdown={markdown} postPath={postPath} siteKind={siteKind} editorRoot={editorRoot} externalContent={settings.externalContent} note={siteKind === 'jekyll' ? unavailable : null} />}
+        {tab === 'share' && <ShareCardPanel api={api} path={postPath} text={text} externalContent={settings.externalContent} />}
       </div>
     </section>
   );
 });
+
+interface TextPreviewProps {
+  markdown: string;
+  postPath: string;
+  siteKind: SiteKind;
+  editorRoot?: RefObject<HTMLElement | null>;
+  externalContent: boolean;
+  /** Why the Page view is not shown, in one line. */
+  note: string | null;
+}
+
+/** The Text tab: the body rendered block by block in the worker; mounted only while shown, so a hidden tab costs typing nothing. */
+function TextPreview({ markdown, postPath, siteKind, editorRoot, externalContent, note }: TextPreviewProps) {
+  const { blocks, error } = usePreviewBlocks(markdown);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  usePreviewFollowsEditor(editorRoot, scrollRef);
+  const environment = useMemo<PreviewEnvironment>(() => ({ externalContent, postPath, siteKind }), [externalContent, postPath, siteKind]);
+  return (
+    <div className="preview-scroll" ref={scrollRef}>
+      {note && <p className="page-status">{note}</p>}
+      {error && (
+        <p role="alert" className="notice danger">
+          The preview could not be rendered: {error}
+        </p>
+      )}
+      <article className="preview-body">
+        <PreviewEnvironmentContext value={environment}>{blocks && <PreviewBlocks blocks={blocks} />}</PreviewEnvironmentContext>
+      </article>
+    </div>
+  );
+}
 
 function scrollToFragment(container: HTMLElement, fragment: string): void {
   let id: string;

@@ -5,7 +5,7 @@
  * per text and width), then the preview scrolls to the block whose source
  * lines contain it (`data-line` / `data-end-line` on each block).
  */
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 
 interface LineTops {
   text: string;
@@ -99,6 +99,18 @@ export function scrollPreviewToLine(container: HTMLElement, line: number): void 
 
 /** While the editor (inside `editorRoot`) scrolls, the preview (`previewRef`) follows. */
 export function usePreviewFollowsEditor(editorRoot: RefObject<HTMLElement | null> | undefined, previewRef: RefObject<HTMLElement | null>): void {
+  useEditorTopLine(editorRoot, (line) => {
+    const preview = previewRef.current;
+    if (preview) scrollPreviewToLine(preview, line);
+  });
+}
+
+/** Calls `onLine` with the editor's first visible line (once per frame) while the editor inside `editorRoot` scrolls. */
+export function useEditorTopLine(editorRoot: RefObject<HTMLElement | null> | undefined, onLine: (line: number) => void): void {
+  const latest = useRef(onLine);
+  useEffect(() => {
+    latest.current = onLine;
+  });
   useEffect(() => {
     const root = editorRoot?.current;
     if (!root) return;
@@ -109,9 +121,8 @@ export function usePreviewFollowsEditor(editorRoot: RefObject<HTMLElement | null
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
         const textarea = root.querySelector('textarea');
-        const preview = previewRef.current;
-        if (!textarea || !preview || !scroller.contains(textarea)) return;
-        scrollPreviewToLine(preview, firstVisibleLine(textarea, scroller));
+        if (!textarea || !scroller.contains(textarea)) return;
+        latest.current(firstVisibleLine(textarea, scroller));
       });
     };
     root.addEventListener('scroll', onScroll, true);
@@ -119,5 +130,5 @@ export function usePreviewFollowsEditor(editorRoot: RefObject<HTMLElement | null
       root.removeEventListener('scroll', onScroll, true);
       cancelAnimationFrame(frame);
     };
-  }, [editorRoot, previewRef]);
+  }, [editorRoot]);
 }

@@ -1,6 +1,6 @@
 /** What the Page view shows: a rendered page the frame loads from Recap, or why the Text view is used instead. */
 export interface PageAnchor {
-  /** 1-based line of the heading in the post text. */
+  /** 1-based line of the heading in the post's body (the editor's text, front matter excluded). */
   line: number;
   /** The heading's id in the rendered page (for the frame's `#fragment`). */
   id: string;

@@ -62,7 +62,7 @@ ${content}
     html,
     styles,
     stylesheet: styles.length > 0,
-    anchors: headingAnchors(body, text.split('\n').length - body.split('\n').length),
+    anchors: headingAnchors(body),
     share: { title, description: description ?? excerpt, image: cover, url: null, siteName: site.name, card: cover ? 'summary_large_image' : 'summary' },
   };
 }

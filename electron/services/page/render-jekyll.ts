@@ -51,6 +51,8 @@ export async function renderJekyllPost(root: string, postPath: string, text: str
 
   let html = content;
   let layoutName = layoutOf(doc.data);
+  // Without any layout the page would be the bare body: the Text view shows that better.
+  if (layoutName === null && site.layouts.size === 0) throw missingLayout(site, null);
   const seen = new Set<string>();
   while (layoutName !== null) {
     const layout = site.layouts.get(layoutName);
@@ -76,17 +78,11 @@ export async function renderJekyllPost(root: string, postPath: string, text: str
     }
   }
   const seo = resolveSeo(site, page);
-  return { html, styles, seo, anchors: headingAnchors(doc.body, lineOfBody(text)), site, doc };
+  return { html, styles, seo, anchors: headingAnchors(doc.body), site, doc };
 }
 
 function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
-}
-
-function lineOfBody(text: string): number {
-  const { body } = frontMatterOf(text);
-  const before = text.slice(0, text.length - body.length);
-  return before.split('\n').length - 1;
 }
 
 function layoutOf(data: Data): string | null {
@@ -95,11 +91,12 @@ function layoutOf(data: Data): string | null {
   return String(value).replace(/\.html?$/, '');
 }
 
-function missingLayout(site: JekyllSite, name: string): RecapError {
+function missingLayout(site: JekyllSite, name: string | null): RecapError {
+  const which = name === null ? 'its layouts' : `its layout "${name}"`;
   if (site.theme) {
-    return new RecapError('refused', `The site's theme "${site.theme}" is not in the folder (Jekyll installs it separately), so its layout "${name}" cannot be rendered; the Text view is shown.`);
+    return new RecapError('refused', `The site's theme "${site.theme}" is not in the folder (Jekyll installs it separately), so ${which} cannot be rendered; the Text view is shown.`);
   }
-  return new RecapError('refused', `The layout "${name}" is not in _layouts/; the Text view is shown.`);
+  return new RecapError('refused', name === null ? 'The site has no _layouts/ folder, so its page cannot be rendered; the Text view is shown.' : `The layout "${name}" is not in _layouts/; the Text view is shown.`);
 }
 
 function liquidProblem(error: unknown, where: string): RecapError {
