@@ -22,10 +22,10 @@ export function isPlainSafe(value: string, flow = false): boolean {
   // vowel signs), no-break spaces and the joiners of Indic and Persian text are ordinary text.
   if (/[^\p{L}\p{M}\p{N}\p{P}\p{S} \u00a0\u202f\u200c\u200d]/u.test(value)) return false;
   try {
-    const read: unknown = parse(`k: ${value}\n`, { strict: true, logLevel: 'silent' });
+    const read: unknown = parse(`k: ${value}\n`, { strict: true, logLevel: 'error' });
     if (!isRecord(read) || read.k !== value) return false;
     if (DATE_LIKE.test(value)) return true; // dates stay unquoted: Jekyll and Hugo read them as dates
-    const read11: unknown = parse(`k: ${value}\n`, { schema: 'yaml-1.1', logLevel: 'silent' });
+    const read11: unknown = parse(`k: ${value}\n`, { schema: 'yaml-1.1', logLevel: 'error' });
     return isRecord(read11) && read11.k === value;
   } catch {
     return false;

@@ -52,7 +52,7 @@ async function dataFiles(dir: string): Promise<ChoiceSource[]> {
     try {
       const text = await readFile(path.join(dir, entry.name), 'utf8');
       if (text.length > MAX_DATA_BYTES) continue;
-      data = /\.json$/i.test(entry.name) ? JSON.parse(text) : parseYamlText(text, { maxAliasCount: 100, logLevel: 'silent' });
+      data = /\.json$/i.test(entry.name) ? JSON.parse(text) : parseYamlText(text, { maxAliasCount: 100, logLevel: 'error' });
     } catch {
       continue; // a broken data file is the site build's problem; it just offers no choices
     }
