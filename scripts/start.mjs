@@ -61,11 +61,11 @@ function tryDownload() {
 function cannotStart() {
   if (!existsSync(electronDir)) return 'the electron package is not installed';
   if (!existsSync(binaryPath())) {
-    if (nodeTooOld()) return `the Electron binary is missing and its installer needs Node ${ELECTRON_NODE.major}.${ELECTRON_NODE.minor} or newer (this is Node ${process.versions.node})`;
+    if (nodeTooOld()) return `the Electron binary is missing and its installer needs Node ${ELECTRON_NODE.major}.${ELECTRON_NODE.minor} or newer, and this is Node ${process.versions.node}`;
     const tried = tryDownload();
     if (!tried && !existsSync(binaryPath())) return 'the Electron binary is missing and could not be downloaded';
   }
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return 'there is no display (DISPLAY and WAYLAND_DISPLAY are unset)';
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return 'there is no display: DISPLAY and WAYLAND_DISPLAY are unset';
   return null;
 }
 

@@ -64,7 +64,7 @@ describe.skipIf(!built)('npm start where the desktop app cannot start', () => {
     await writeFile(binary, '#!/bin/sh\ntouch "$0.ran"\nsleep 30\n');
     await chmod(binary, 0o755);
     const { stderr } = await start([], { ELECTRON_OVERRIDE_DIST_PATH: dist });
-    expect(stderr).toBe('Recap: the desktop app cannot start here (there is no display (DISPLAY and WAYLAND_DISPLAY are unset)); starting browser mode instead.\n');
+    expect(stderr).toBe('Recap: the desktop app cannot start here (there is no display: DISPLAY and WAYLAND_DISPLAY are unset); starting browser mode instead.\n');
     expect(existsSync(binary + '.ran')).toBe(false);
   }, 30_000);
 });
