@@ -53,6 +53,8 @@ function start(): void {
   const base = createHandlers(state, {
     mode: 'electron',
     chooseFolder: () => chooseFolder(window),
+    // `npm start` from a checkout: the start screen offers the project's sample blog too.
+    ...(app.isPackaged ? {} : { sampleSite: { source: path.join(app.getAppPath(), 'examples', 'sample-blog'), stateDir } }),
     openInBrowser: async (url) => {
       await openInSystemBrowser(url);
     },
@@ -72,6 +74,11 @@ function start(): void {
     },
     async openFolder(input) {
       const result = await base.openFolder(input);
+      refreshMenu(result.recent);
+      return result;
+    },
+    async openSampleSite(input) {
+      const result = await base.openSampleSite(input);
       refreshMenu(result.recent);
       return result;
     },
