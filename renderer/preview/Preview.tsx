@@ -39,9 +39,9 @@ export const Preview = memo(function Preview({ markdown, frontMatter = '', postP
   const { settings, setExternalContent, error: settingsError } = usePreviewSettings(api);
   const [chosen, setChosen] = useState<PreviewTab | null>(null);
   const text = frontMatter + markdown;
-  // Until the first page arrives, a Jekyll site is expected to render; other generators start on Text.
+  // Text shows at once; Page takes over when the site's layouts rendered (the first page of a site compiles its Sass).
   const [known, setKnown] = useState<PagePreview | null>(null);
-  const automatic: PreviewTab = known ? (known.status === 'page' && known.layoutsRendered ? 'page' : 'text') : siteKind === 'jekyll' ? 'page' : 'text';
+  const automatic: PreviewTab = known?.status === 'page' && known.layoutsRendered ? 'page' : 'text';
   const tab = chosen ?? automatic;
   const renderPages = postPath !== '' && (tab === 'page' || known === null);
   const page = usePagePreview(api, postPath, text, settings.externalContent, renderPages);
