@@ -10,6 +10,7 @@ import type { SkipRange } from '../html/tags';
 
 const FENCE = /^[ \t]*(`{3,}|~{3,})/;
 const ESM = /^(?:import|export)[\s{*]/;
+const BLANK_LINE = /\n[ \t]*\n/g;
 
 export interface MdxView {
   /** The body with ESM, JSX tags and expressions replaced by spaces (line breaks kept). */
@@ -22,7 +23,7 @@ export function mdxView(body: string): MdxView {
   const fences = fenceRanges(body);
   const esm = esmRanges(body, fences);
   const plain = [...fences, ...esm];
-  const script = [...esm, ...jsxRanges(body, (at) => plain.some(([s, e]) => at >= s && at < e))].sort((a, b) => a[0] - b[0]);
+  const script = [...esm, ...jsxRanges(body, plain.sort((a, b) => a[0] - b[0]))].sort((a, b) => a[0] - b[0]);
   return { markdown: blank(body, script), script };
 }
 
@@ -60,19 +61,28 @@ function fenceRanges(body: string): SkipRange[] {
 }
 
 /** Component tags (capitalised, dotted, or fragments), tags with `{…}` attributes, and `{expressions}`, outside code. */
-function jsxRanges(body: string, excluded: (at: number) => boolean): SkipRange[] {
+function jsxRanges(body: string, code: readonly SkipRange[]): SkipRange[] {
   const ranges: SkipRange[] = [];
+  let next = 0;
   let i = 0;
   while (i < body.length) {
-    const c = body[i];
-    if (c === '`') {
-      // An inline code span: skip to its closing run of the same length.
-      const run = /^`+/.exec(body.slice(i))![0];
-      const close = body.indexOf(run, i + run.length);
-      i = close === -1 ? i + run.length : close + run.length;
+    // Fences and ESM blocks are jumped over whole, so their backticks never pair with others.
+    while (next < code.length && code[next]![1] <= i) next++;
+    if (next < code.length && code[next]![0] <= i) {
+      i = code[next]![1];
       continue;
     }
-    if ((c === '<' || c === '{') && !excluded(i)) {
+    const c = body[i];
+    if (c === '`') {
+      // An inline code span: skip to its closing run of the same length, within the paragraph (a stray backtick is text).
+      const run = /^`+/.exec(body.slice(i, i + 100))![0];
+      const close = body.indexOf(run, i + run.length);
+      BLANK_LINE.lastIndex = i;
+      const paragraphEnd = BLANK_LINE.exec(body)?.index ?? body.length;
+      i = close === -1 || close > paragraphEnd ? i + run.length : close + run.length;
+      continue;
+    }
+    if (c === '<' || c === '{') {
       const end = c === '{' ? balancedEnd(body, i) : jsxTagEnd(body, i);
       if (end !== null) {
         ranges.push([i, end]);

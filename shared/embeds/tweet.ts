@@ -56,9 +56,22 @@ function pairAnchors(html: string, tags: HtmlTag[]): Anchor[] {
     const close = tags.slice(index + 1).find((t) => t.name === 'a' && t.closing);
     const end = close?.start ?? tag.end;
     const inner = html.slice(tag.end, end);
-    anchors.push({ href: attribute(tag, 'href')?.value ?? '', text: textOf(inner, scanTags(inner)).trim(), start: tag.start, end: close?.end ?? tag.end });
+    anchors.push({ href: hrefOf(html, tag), text: textOf(inner, scanTags(inner)).trim(), start: tag.start, end: close?.end ?? tag.end });
   });
   return anchors;
+}
+
+const TEMPLATE_URL = /^\{[{%]-?\s*["']([^"']+)["']/;
+
+/**
+ * The link's target. A template may write it (`href="{{ "https://twitter.com/…/status/1" | canonicalTwitterUrl }}"`):
+ * its inner quotes end the attribute early, so the URL is read from the tag as written.
+ */
+function hrefOf(html: string, tag: HtmlTag): string {
+  const href = attribute(tag, 'href')?.value ?? '';
+  if (!/^\{[{%]/.test(href.trim())) return href;
+  const written = /\bhref\s*=\s*["']?(\{[{%][\s\S]*?[}%]\})/.exec(html.slice(tag.start, tag.end))?.[1] ?? '';
+  return TEMPLATE_URL.exec(written)?.[1] ?? href;
 }
 
 /** Text content: tags dropped, `<br>` kept as line breaks, entities decoded, runs of spaces collapsed. */

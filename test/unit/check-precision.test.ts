@@ -46,6 +46,11 @@ describe('MDX: imports, JSX and expressions are code; the Markdown between them 
     expect(check('src/content/docs/scripts.mdx', mdx, { site: { kind: 'astro', fileExists: () => false } })).toEqual([]);
   });
 
+  it('a stray backtick or a code fence between components does not shift what is code', () => {
+    const text = '---\ntitle: T\n---\n1. Create `src/menu.js (a typo: no closing backtick)\n\n<Tabs>\n  <Fragment slot="a">\n    ```js\n    const a = 1;\n\n    ```\n  </Fragment>\n  <Fragment slot="b">\n    ```svelte add="on:submit={submit}"\n    <script lang="ts">let x;</script>\n    <form onsubmit={go}></form>\n    ```\n  </Fragment>\n</Tabs>\n';
+    expect(check('src/content/docs/forms.mdx', text, { site: { kind: 'astro' } })).toEqual([]);
+  });
+
   it('the same text as plain Markdown is still checked as HTML (the rules did not go blind)', () => {
     const problems = check('src/content/docs/scripts.md', mdx.replace(/^ {4}/gm, ''), { site: { kind: 'astro', fileExists: () => false } });
     expect(problems.filter((p) => p.severity === 'error').length).toBeGreaterThan(0);
@@ -68,6 +73,15 @@ describe('custom elements, the site’s own files, template code blocks', () => 
     expect(rules(check('content/survey/index.md', text))).toEqual(['unsafe-html@7', 'unsafe-html@9']);
   });
 
+  it('a form posting to the site itself is not unsafe; one posting elsewhere is', () => {
+    const text = '<form action="/blog/certify/"><button>Go</button></form>\n\n<form action="https://collector.example/x"></form>\n';
+    expect(rules(check('src/blog/certify.md', text))).toEqual(['unsafe-html@3']);
+  });
+
+  it('JavaScript front matter is not checked, and not an error: the generator builds it', () => {
+    expect(check('src/authors.md', '---js\n{ title: "x" }\n---\nBody\n').map((p) => [p.rule, p.severity])).toEqual([['invalid-front-matter', 'warning']]);
+  });
+
   it('{% highlight %}, {{< highlight >}} and template comments hold code, not HTML', () => {
     const text = [
       '{% highlight html %}',
@@ -79,6 +93,8 @@ describe('custom elements, the site’s own files, template code blocks', () => 
       '{% comment %}<form action="/x"></form>{% endcomment %}',
       '{# <script>dropped</script> #}',
       '{{/* youtube(id="bad") */}}',
+      '{%- set codeBlock %}{% raw %}<meta name="generator" content="{{ eleventy.generator }}">{% endraw %}{%- endset %}',
+      '{{ codeBlock | highlight("jinja2") | safe }}',
       '',
     ].join('\n');
     expect(check('_posts/2024-01-01-code.md', text)).toEqual([]);
@@ -160,6 +176,11 @@ describe('Liquid tags and template expressions, in the generator’s own argumen
   it('{% gist id file %} (jekyll-gist) is one valid gist, not an invalid embed; Hugo’s {{< gist user id >}} too', () => {
     const text = '{% gist rubylang/3b1a7c2d9e8f4a6b0c5d release-check.rb %}\n\n{% gist 9f8e7d6c5b4a39281706 %}\n\n{{< gist spf13 7896402 >}}\n\n{% gist not-a-gist %}\n';
     expect(rules(check('_posts/2020-3-31-gist.md', text))).toEqual(['invalid-embed@7']);
+  });
+
+  it('a tweet blockquote whose status link a template writes (`href="{{ "…/status/1" | filter }}"`) is a valid tweet', () => {
+    const text = '<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Moving off .io</p>&mdash; Tatiana (@TatianaTMac) <a href="{{ "https://twitter.com/TatianaTMac/status/1202467104722571264" | canonicalTwitterUrl }}">December 5, 2019</a></blockquote>\n';
+    expect(check('src/blog/2019-12-05-moving.md', text)).toEqual([]);
   });
 
   it('a twitter timeline tag, and tweet links inside template expressions, are not broken tweets', () => {

@@ -19,7 +19,9 @@ export function checkFrontMatter(context: PostContext): Problem[] {
     const line = fm.error.line ?? 1;
     const offset = context.lines.lineStart(line);
     const lineEnd = context.text.indexOf('\n', offset);
-    problems.push(problemAt(context, 'invalid-front-matter', offset, (lineEnd === -1 ? context.text.length : lineEnd) - offset, fm.error.message));
+    // `---js` builds on Eleventy; Recap only refuses to run it, so its fields go unchecked but nothing is broken.
+    const severity = fm.block.language === 'unsupported' ? 'warning' : undefined;
+    problems.push(problemAt(context, 'invalid-front-matter', offset, (lineEnd === -1 ? context.text.length : lineEnd) - offset, fm.error.message, undefined, severity));
     return problems; // the fields cannot be judged until the block parses
   }
   const data = fm?.data ?? {};

@@ -3,7 +3,7 @@
  * inline or unknown scripts, on* handlers, javascript:/data: URLs, srcdoc
  * frames, plugins, forms, meta refreshes, base URLs, external stylesheets
  * and CSS that loads URLs. Provider embed scripts and the site's own
- * scripts and stylesheets (same-site paths) are allowed.
+ * scripts, stylesheets and forms (same-site paths) are allowed.
  */
 import { attribute, elementEnd, type HtmlTag } from '../../html/tags';
 import { parseWebUrl } from '../../embeds/parse-url';
@@ -36,7 +36,7 @@ export function checkUnsafeHtml(context: PostContext): Problem[] {
 
     if (tag.name === 'script') checkScript(tag, text, report);
     const forbidden = FORBIDDEN[tag.name];
-    if (forbidden && !(tag.name === 'link' && isSameSiteStylesheet(tag))) report(tag.start, tag.end - tag.start, forbidden);
+    if (forbidden && !(tag.name === 'link' && isSameSiteStylesheet(tag)) && !(tag.name === 'form' && isSameSite(attribute(tag, 'action')?.value ?? ''))) report(tag.start, tag.end - tag.start, forbidden);
     if (tag.name === 'style') {
       const end = elementEnd(tags, tag) ?? tag.end;
       if (CSS_LOADS.test(text.slice(tag.end, end))) report(tag.start, end - tag.start, 'this <style> block loads URLs or runs CSS expressions');
