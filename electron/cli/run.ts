@@ -29,7 +29,8 @@ Exit codes: 0 success, 1 refused or problems found, 2 bad usage or unreadable in
 export async function runCli(argv: string[], io: CliIo, stopped: Promise<void> = new Promise(() => undefined)): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    const topic = name === 'help' && args[0] ? commands[args[0]] : undefined;
+    const topic = name === 'help' && args[0] && Object.prototype.hasOwnProperty.call(commands, args[0]) ? commands[args[0]] : undefined;
+    if (name === 'help' && args[0] && !topic) return report(new UsageError(`Unknown command "${args[0]}".`), undefined, io);
     // No command at all is a usage error: the help goes to stderr, so a script's output stays clean.
     if (name === undefined) {
       io.err(mainHelp());

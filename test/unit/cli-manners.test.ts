@@ -41,6 +41,8 @@ describe('errors are one line on stderr', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^Recap: [\s\S]*Usage: recap <command>/);
     expect((await recap(['--help'])).stdout).toMatch(/Usage: recap <command>/);
+    expect((await recap(['help', 'set'])).stdout).toMatch(/^Usage: recap set /);
+    expect(await recap(['help', 'frobnicate'])).toEqual({ code: 2, stdout: '', stderr: 'recap: Unknown command "frobnicate". See `recap --help`.\n' });
   });
 
   it('new --title "" says the title is empty', async () => {
