@@ -82,9 +82,6 @@ export const PostsNav = memo(function PostsNav({ siteName, posts, error, openPat
         <div className="posts-site" title={siteName}>
           {siteName}
         </div>
-        <button type="button" className="button small" onClick={onNewPost}>
-          New post
-        </button>
         {onCollapse && (
           <button type="button" className="posts-collapse" aria-expanded="true" title="Hide sidebar (Ctrl+Shift+B)" onClick={onCollapse}>
             <span aria-hidden="true">«</span>
@@ -111,6 +108,9 @@ export const PostsNav = memo(function PostsNav({ siteName, posts, error, openPat
           }}
           onKeyDown={onKeyDown}
         />
+        <button type="button" className="button small" onClick={onNewPost}>
+          New post
+        </button>
       </div>
       <div className="posts-count" aria-live="polite">
         {count}

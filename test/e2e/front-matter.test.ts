@@ -31,6 +31,10 @@ describe.skipIf(!hasChromium)('the front matter form and "New post", end to end'
   async function openPost(query: string, title: string) {
     await page.getByRole('searchbox', { name: 'Search posts' }).fill(query);
     await page.getByRole('navigation', { name: 'Posts' }).getByRole('option', { name: title }).click();
+    // The form opens from its one-line summary (and stays open for the next post: the choice is remembered).
+    const summary = page.getByRole('button', { name: /^Front matter: / });
+    await summary.waitFor();
+    if ((await summary.getAttribute('aria-expanded')) === 'false') await summary.click();
     const region = page.getByRole('region', { name: 'Front matter' });
     // Wait for this post's own form: the previous post's controls are there until it loads.
     await expect.poll(() => region.getByLabel('Title', { exact: true }).inputValue().catch(() => ''), { timeout: 15_000 }).toBe(title);
