@@ -25,20 +25,17 @@ export function remoteNameProblem(name: string): string | null {
   return null;
 }
 
-export const branchName = z
-  .string()
-  .min(1)
-  .max(250)
-  .superRefine((name, ctx) => {
-    const problem = branchNameProblem(name);
-    if (problem) ctx.addIssue({ code: 'custom', message: `A branch name ${problem}.` });
-  });
+/** A name git will receive as an argument, refused at the door with the problem in words. */
+function gitName(problem: (name: string) => string | null, what: string) {
+  return z
+    .string()
+    .min(1)
+    .max(250)
+    .superRefine((name, ctx) => {
+      const found = problem(name);
+      if (found) ctx.addIssue({ code: 'custom', message: `${what} ${found}.` });
+    });
+}
 
-export const remoteName = z
-  .string()
-  .min(1)
-  .max(250)
-  .superRefine((name, ctx) => {
-    const problem = remoteNameProblem(name);
-    if (problem) ctx.addIssue({ code: 'custom', message: `A remote name ${problem}.` });
-  });
+export const branchName = gitName(branchNameProblem, 'A branch name');
+export const remoteName = gitName(remoteNameProblem, 'A remote name');

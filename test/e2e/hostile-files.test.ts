@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, openApp, type AppSession } from '../support/browser';
-import { copyFixture, fixture, repoRoot } from '../support/fixtures';
+import { copyFixture, fixture, makeWritable, repoRoot } from '../support/fixtures';
 
 /** Opens a post by searching its file name, as a person would. */
 async function open(page: Page, name: string): Promise<void> {
@@ -26,6 +26,7 @@ describe.skipIf(!hasChromium)('hostile and broken files in browser mode', () => 
   beforeAll(async () => {
     root = await copyFixture('sites', 'events-jekyll');
     for (const name of await readdir(fixture('bad'))) await cp(fixture('bad', name), path.join(root, '_drafts', name));
+    await makeWritable(root); // the author's own files: writable, as in a clone (Recap honours read-only files)
     app = await openApp(root);
     page = app.page;
     await page.getByRole('navigation', { name: 'Posts' }).getByRole('option').first().waitFor();

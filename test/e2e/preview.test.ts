@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, openApp, type AppSession } from '../support/browser';
-import { copyFixture, fixture } from '../support/fixtures';
+import { copyFixture, fixture, makeWritable } from '../support/fixtures';
 
 describe.skipIf(!hasChromium)('the preview in browser mode: safe, private, faithful', () => {
   let app: AppSession;
@@ -15,6 +15,7 @@ describe.skipIf(!hasChromium)('the preview in browser mode: safe, private, faith
   beforeAll(async () => {
     const root = await copyFixture('sites', 'events-jekyll');
     await copyFile(fixture('bad', 'xss-vectors.md'), path.join(root, '_drafts', 'xss-vectors.md'));
+    await makeWritable(root); // the author's own files: writable, as in a clone
     app = await openApp(root);
     page = app.page;
     page.on('response', (response) => {

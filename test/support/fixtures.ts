@@ -41,7 +41,7 @@ export async function copyFixture(...parts: string[]): Promise<string> {
  * A copy is the author's own checkout: writable, as a clone is (the project's
  * fixtures may be write-protected on disk, and Recap honours read-only files).
  */
-async function makeWritable(target: string): Promise<void> {
+export async function makeWritable(target: string): Promise<void> {
   const info = await lstat(target);
   if (info.isSymbolicLink()) return;
   await chmod(target, info.mode | (info.isDirectory() ? 0o700 : 0o600));
