@@ -20,8 +20,16 @@ export interface SiteFolders {
   staticDirs: readonly StaticMount[];
   /** Pages and their bundled files, served at the page's URL (Hugo, Zola). */
   contentDirs: readonly string[];
+  /** Hugo's content mounts with the URL path each serves; absent: every content folder at the root. */
+  contentMounts?: readonly StaticMount[];
   /** Page bundles whose URL is set in their front matter (Zola `path`, Hugo `url`): URL path without slashes → bundle folder. */
   pageUrls?: Readonly<Record<string, string>>;
+}
+
+/** Just the folders of a site's layout (plain data, for the check worker and the cache key), with the bundles' own URLs. */
+export function siteFolders(layout: SiteFolders, pageUrls?: Readonly<Record<string, string>>): SiteFolders {
+  const { staticDirs, contentDirs, contentMounts } = layout;
+  return { staticDirs, contentDirs, ...(contentMounts ? { contentMounts } : {}), ...(pageUrls ? { pageUrls } : {}) };
 }
 
 /** Site paths (relative to the root, `/` separators) where the file may be; null when the reference is not a local file. */
@@ -41,10 +49,11 @@ export function localFileCandidates(reference: string, postPath: string, kind: S
   if (ref.startsWith('@/')) return [normalize(`content/${ref.slice(2)}`)].filter(isInside);
   const postDir = postPath.includes('/') ? postPath.slice(0, postPath.lastIndexOf('/')) : '';
   const bundled = kind === 'hugo' || kind === 'zola';
+  const contentMounts = folders?.contentMounts ?? (folders?.contentDirs ?? ['content']).map((dir) => ({ dir, url: '' }));
   const served = (urlPath: string) => [
-    ...(folders?.staticDirs ?? []).flatMap(({ dir, url }) => (url === '' ? [`${dir}/${urlPath}`] : urlPath.startsWith(url + '/') ? [`${dir}/${urlPath.slice(url.length + 1)}`] : [])),
-    // A page bundle's files are served at its page's URL, which mirrors its place under content/.
-    ...(bundled ? (folders?.contentDirs ?? ['content']) : []).map((dir) => `${dir}/${urlPath}`),
+    ...inMounts(folders?.staticDirs ?? [], urlPath),
+    // A page bundle's files are served at its page's URL, which mirrors its place under content/ (in every language's folder).
+    ...(bundled ? inMounts(contentMounts, urlPath) : []),
     ...bundleFile(folders?.pageUrls, urlPath),
   ];
   if (ref.startsWith('/')) {
@@ -56,17 +65,23 @@ export function localFileCandidates(reference: string, postPath: string, kind: S
   const candidates = [postDir ? `${postDir}/${ref}` : ref];
   // …then as the browser resolves it against the page's URL: a leaf page `docs/intro.md` is served at `docs/intro/`.
   if (bundled) {
-    const contentDir = (folders?.contentDirs ?? ['content']).find((dir) => dir === '' || postDir === dir || postDir.startsWith(dir + '/'));
-    if (contentDir !== undefined) {
+    // The mount the page comes from: the longest folder that holds it.
+    const mount = contentMounts.filter(({ dir }) => dir === '' || postDir === dir || postDir.startsWith(dir + '/')).sort((a, b) => b.dir.length - a.dir.length)[0];
+    if (mount !== undefined) {
       const name = postPath.slice(postPath.lastIndexOf('/') + 1);
       const leaf = /^_?index\.[^.]+$/i.test(name) ? '' : name.replace(/\.[^.]+$/, '');
-      const pageDir = pageUrl ? trimSlashes(pageUrl) : [contentDir === '' ? postDir : postDir.slice(contentDir.length).replace(/^\//, ''), leaf].filter(Boolean).join('/');
+      const pageDir = pageUrl ? trimSlashes(pageUrl) : [mount.url, mount.dir === '' ? postDir : postDir.slice(mount.dir.length).replace(/^\//, ''), leaf].filter(Boolean).join('/');
       candidates.push(...served(normalize([pageDir, ref].filter(Boolean).join('/'))));
     }
   }
   // Jekyll and Eleventy sites also write root-relative paths without the slash.
   if (kind === 'jekyll' || kind === 'eleventy' || kind === 'unknown') candidates.push(ref);
   return unique(candidates);
+}
+
+/** Where each mount would hold the file served at `urlPath`. */
+function inMounts(mounts: readonly StaticMount[], urlPath: string): string[] {
+  return mounts.flatMap(({ dir, url }) => (url === '' ? [`${dir}/${urlPath}`] : urlPath.startsWith(url + '/') ? [`${dir}/${urlPath.slice(url.length + 1)}`] : []));
 }
 
 /** The file a URL path names inside a bundle whose URL was set by hand (the longest such URL that contains it). */

@@ -6,6 +6,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkPaths } from '../../electron/services/check/check-paths';
 import { findPosts, isPostPath } from '../../electron/services/workspace/find-posts';
 import { findSiteOf } from '../../electron/services/workspace/find-site-root';
 import { Workspace } from '../../electron/services/workspace/workspace';
@@ -40,7 +41,7 @@ describe('every page of the fixture sites, and nothing else', () => {
     ]);
   });
 
-  it('Hugo docs: sections named resources/ and themes/ are content; publishDir, themes/ and archetypes/ are not', async () => {
+  it('Hugo docs: sections named resources/ and themes/ are content; publishDir, themes/, archetypes/ and headless bundles (_common/) are not', async () => {
     expect(await postsOf(fixture('sites', 'hugo-docs'))).toEqual([
       'content/blog/hugo-0-118.md',
       'content/blog/hugo-0-119.md',
@@ -142,6 +143,23 @@ describe('only the generator’s real output is skipped', () => {
     expect(await workspace.isPostPath('README.md')).toBe(false);
     expect(isPostPath('hugo', 'content/docs/themes/installing-themes.md')).toBe(true);
     expect(isPostPath('jekyll', '_posts/2020-3-29-x.md')).toBe(true);
+  });
+});
+
+describe('Hugo’s configuration directory and languages', () => {
+  it('config/_default/ gives the languages and mounts: a translation finds the default language’s bundle image, a mounted folder serves its URL path', async () => {
+    const site = await write(await tempDir(), {
+      'config/_default/hugo.yaml': 'baseURL: https://otel.example/\nlanguages:\n  en: { label: English }\n  bn: { label: Bangla }\n',
+      'config/_default/module.yaml': 'mounts:\n  - { source: content/en, target: content }\n  - { source: content/bn, target: content }\n  - { source: static, target: static }\n  - { source: iconography/32x32, target: static/img/logos/32x32 }\n',
+      'content/en/docs/demo/index.md': '---\ntitle: Demo\n---\n![Exemplars](exemplars.png)\n\n![Receivers](/img/logos/32x32/Receivers.svg)\n',
+      'content/en/docs/demo/exemplars.png': 'png',
+      'content/bn/docs/demo/index.md': '---\ntitle: ডেমো\n---\n![Exemplars](exemplars.png)\n\n![Gone](gone.png)\n',
+      'iconography/32x32/Receivers.svg': '<svg/>',
+    });
+    expect(await postsOf(site)).toEqual(['content/bn/docs/demo/index.md', 'content/en/docs/demo/index.md']);
+    const report = await checkPaths([site]);
+    const missing = report.files.flatMap((f) => f.problems.filter((p) => p.rule === 'missing-image').map((p) => `${f.path}:${p.line}`));
+    expect(missing).toEqual(['content/bn/docs/demo/index.md:6']);
   });
 });
 

@@ -7,7 +7,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { countBySeverity } from '../../../shared/check';
 import type { Problem } from '../../../shared/check';
-import type { SiteFolders } from '../../../shared/check/local-files';
+import { siteFolders, type SiteFolders } from '../../../shared/check/local-files';
 import { RecapError } from '../../../shared/errors';
 import type { SiteSchema } from '../../../shared/front-matter/schema';
 import type { Site } from '../../../shared/model';
@@ -97,8 +97,8 @@ async function checkSingleFile(absolute: string, shown: string, options: CheckOp
 }
 
 /** What the rules know of the site: its kind and where it serves files from (plain data: it goes to the check worker and into the cache key). */
-function checkedSite(site: Site, { staticDirs, contentDirs }: SiteFolders, pageUrls: Record<string, string> | undefined): CheckFacts['site'] {
-  return { kind: site.kind, folders: { staticDirs, contentDirs, ...(pageUrls ? { pageUrls } : {}) } };
+function checkedSite(site: Site, layout: SiteFolders, pageUrls: Record<string, string> | undefined): CheckFacts['site'] {
+  return { kind: site.kind, folders: siteFolders(layout, pageUrls) };
 }
 
 /** The schema (unless the caller provides one) and the URLs page bundles set themselves, from one read of the site's posts. */

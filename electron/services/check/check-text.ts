@@ -1,5 +1,6 @@
 /** The app's live check: the editor's unsaved text of a post in the opened site. */
 import type { Problem } from '../../../shared/check';
+import { siteFolders } from '../../../shared/check/local-files';
 import type { SiteSchema } from '../../../shared/front-matter/schema';
 import { resolveLexically } from '../documents/confine';
 import type { Workspace } from '../workspace/workspace';
@@ -14,7 +15,7 @@ export class TextChecker {
     const { site } = workspace;
     resolveLexically(site.root, relative); // refuses paths outside the folder
     const [files, schema, layout, pageUrls] = await Promise.all([this.siteFiles.get(site.root, site.kind), schemaOf(workspace), workspace.layout(), workspace.facts().then((f) => f.pageUrls, () => undefined)]);
-    const folders = { staticDirs: layout.staticDirs, contentDirs: layout.contentDirs, ...(pageUrls ? { pageUrls } : {}) };
+    const folders = siteFolders(layout, pageUrls);
     return this.live.check(relative.split('\\').join('/'), text, { site: { kind: site.kind, folders }, schema, files });
   }
 

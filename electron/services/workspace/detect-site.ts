@@ -34,6 +34,8 @@ export async function detectSite(root: string): Promise<DetectedSite> {
   if (zolaConfig && /^\s*base_url\s*=/m.test(await readSmall(zolaConfig)) && (await exists(path.join(root, 'content')))) return config('zola');
 
   if (await firstExisting(root, ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json'])) return config('hugo');
+  // Hugo's configuration directory (opentelemetry.io): config/_default/hugo.yaml.
+  if (await firstExisting(path.join(root, 'config', '_default'), ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml'])) return config('hugo');
   const legacyHugo = await firstExisting(root, ['config.toml', 'config.yaml', 'config.yml', 'config.json']);
   if (legacyHugo && /baseurl/i.test(await readSmall(legacyHugo))) return config('hugo');
   if ((await exists(path.join(root, 'archetypes'))) && (await exists(path.join(root, 'content')))) return { kind: 'hugo', byConfig: false };

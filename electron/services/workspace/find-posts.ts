@@ -4,7 +4,7 @@
  * Only the generator's real output, theme and template folders are skipped
  * (see site-layout.ts); a content section named `themes` or `resources` is content.
  */
-import { readdirSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { JEKYLL_POST_NAME } from '../../../shared/document/file-name-date';
 import type { SiteKind } from '../../../shared/model';
@@ -52,6 +52,28 @@ function isPostFile(kind: SiteKind, folder: FolderFacts, name: string): boolean 
   return true;
 }
 
+const BUNDLE_INDEX = /^_?index\.(md|markdown|mdx|html)$/i;
+/** `headless: true`, or a cascade (or the page's own build options) saying its pages are never rendered. */
+const HEADLESS = /^\s*headless\s*[:=]\s*true\b|^\s*_?build\s*[:=][\s\S]*?^\s*render\s*[:=]\s*["']?(never|false)\b/im;
+const HEAD_BYTES = 2048;
+const head = Buffer.alloc(HEAD_BYTES);
+
+function isHeadlessBundle(dir: string, entries: readonly Dirent[]): boolean {
+  const index = entries.find((e) => e.isFile() && BUNDLE_INDEX.test(e.name));
+  if (!index) return false;
+  let fd;
+  try {
+    fd = openSync(path.join(dir, index.name), 'r');
+    const text = head.toString('utf8', 0, readSync(fd, head, 0, HEAD_BYTES, 0));
+    const close = text.indexOf('\n---', 3) !== -1 ? text.indexOf('\n---', 3) : text.indexOf('\n+++', 3);
+    return close !== -1 && HEADLESS.test(text.slice(0, close));
+  } catch {
+    return false; // unreadable: list what is there
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /**
  * Site-relative paths (with `/`) of every post, in no particular order.
  * One readdir per folder, synchronously: a 10,000-post folder lists in ~8 ms.
@@ -76,6 +98,8 @@ function walk(root: string, layout: SiteLayout, relativeDir: string, found: stri
   } catch {
     return; // a missing content folder simply has no posts
   }
+  // A Hugo headless bundle (snippets the site includes, never rendered) holds no pages, however many files it has.
+  if (layout.kind === 'hugo' && relativeDir && isHeadlessBundle(path.join(root, relativeDir), entries)) return;
   const subdirs: string[] = [];
   const folder = folderFacts(relativeDir ? relativeDir.split('/') : []);
   for (const entry of entries) {

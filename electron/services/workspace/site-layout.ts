@@ -6,7 +6,7 @@
  * Only folders at the site root are ever skipped: a `content/docs/resources/`
  * section is content, whatever its name.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseJson, parseToml, parseYaml } from '../../../shared/front-matter/parse-values';
 import type { StaticMount } from '../../../shared/check/local-files';
@@ -18,6 +18,8 @@ export interface SiteLayout {
   contentDirs: string[];
   /** Site-relative folders that hold no pages: build output, dependencies, themes, templates (at the root, or the input folder's own). */
   skippedDirs: ReadonlySet<string>;
+  /** Hugo: the content folders with the URL path each is mounted at (a file mounted as `content/docs` is served under `docs/`). */
+  contentMounts?: StaticMount[];
   /** Folders whose files are served at a URL path (Hugo's `static/` and static/assets mounts, Zola's `static/`, Astro's `public/`). */
   staticDirs: StaticMount[];
 }
@@ -47,7 +49,43 @@ type Config = Record<string, FrontMatterValue>;
 
 export async function readSiteLayout(root: string, kind: SiteKind): Promise<SiteLayout> {
   const { name, text } = await readConfigText(root, kind);
-  return layoutFromConfig(kind, name, text);
+  if (kind !== 'hugo') return layoutFromConfig(kind, name, text);
+  const config = { ...(await readHugoConfigDir(root)), ...parseConfig(name, text) };
+  return hugoLayout(config, new Set([...ALWAYS_SKIPPED, ...SKIPPED_BY_KIND.hugo]), await languageFolders(root, config));
+}
+
+/**
+ * Hugo's configuration directory (`config/_default/`): `hugo.*` or `config.*`
+ * hold the root settings, and a file named for a section holds that section
+ * (`module.yaml` is `module:`, `languages.toml` is `languages`).
+ */
+async function readHugoConfigDir(root: string): Promise<Config> {
+  const dir = path.join(root, 'config', '_default');
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return {};
+  }
+  const config: Config = {};
+  for (const name of names.filter((n) => /\.(toml|ya?ml|json)$/.test(n)).sort()) {
+    const section = name.replace(/\.[^.]+$/, '');
+    const values = parseConfig(name, (await readFile(path.join(dir, name), 'utf8').catch(() => '')).slice(0, 256 * 1024));
+    if (section === 'hugo' || section === 'config') Object.assign(config, values);
+    else if (section === 'module' || section === 'languages' || section === 'params') config[section] = values;
+  }
+  return config;
+}
+
+/** `content/<lang>/` folders of the configured languages: a multilingual site's content, one folder per language. */
+async function languageFolders(root: string, config: Config): Promise<string[]> {
+  const base = folderSetting(config.contentDir ?? config.contentdir) ?? 'content';
+  const found: string[] = [];
+  for (const language of Object.keys(asRecord(config.languages) ?? {})) {
+    const dir = `${base}/${language}`;
+    if (/^[\w-]+$/.test(language) && (await stat(path.join(root, dir)).then((info) => info.isDirectory(), () => false))) found.push(dir);
+  }
+  return found;
 }
 
 /** The layout a site of this kind has without any settings in its configuration. */
@@ -59,7 +97,7 @@ function layoutFromConfig(kind: SiteKind, name: string, text: string): SiteLayou
   const skipped = new Set([...ALWAYS_SKIPPED, ...SKIPPED_BY_KIND[kind]]);
   switch (kind) {
     case 'hugo':
-      return hugoLayout(parseConfig(name, text), skipped);
+      return hugoLayout(parseConfig(name, text), skipped, []);
     case 'jekyll': {
       const config = parseConfig(name, text);
       addFolder(skipped, config.destination);
@@ -87,10 +125,11 @@ function layoutFromConfig(kind: SiteKind, name: string, text: string): SiteLayou
 
 /**
  * Hugo: content is `contentDir` (per language too), unless `module.mounts`
- * mounts folders as `content` — then, as Hugo does, only those. Static files
- * are `static/` plus every folder mounted as `static` or `assets`.
+ * mounts folders as `content` — then, as Hugo does, only those, each at the
+ * URL path it is mounted on. Static files are `static/` plus every folder
+ * mounted as `static` or `assets`.
  */
-function hugoLayout(config: Config, skipped: Set<string>): SiteLayout {
+function hugoLayout(config: Config, skipped: Set<string>, languageDirs: string[]): SiteLayout {
   addFolder(skipped, config.publishDir ?? config.publishdir);
   const module = asRecord(config.module);
   const mounts = (Array.isArray(module?.mounts) ? module.mounts : []).flatMap((m) => {
@@ -102,17 +141,18 @@ function hugoLayout(config: Config, skipped: Set<string>): SiteLayout {
   /** Mounts into a component (`static`, `static/images`), with the URL path under it they serve. */
   const mounted = (component: string): StaticMount[] =>
     mounts.flatMap(({ source, target }) => (target === component || target.startsWith(component + '/') ? [{ dir: source, url: target.slice(component.length + 1) }] : []));
-  const contentDirs = new Set(mounted('content').map((m) => m.dir));
-  if (contentDirs.size === 0) {
-    contentDirs.add(folderSetting(config.contentDir ?? config.contentdir) ?? 'content');
+  let contentMounts = mounted('content');
+  if (contentMounts.length === 0) {
+    const dirs = new Set([folderSetting(config.contentDir ?? config.contentdir) ?? 'content', ...languageDirs]);
     for (const language of Object.values(asRecord(config.languages) ?? {})) {
       const dir = folderSetting(asRecord(language)?.contentDir ?? asRecord(language)?.contentdir);
-      if (dir !== null) contentDirs.add(dir);
+      if (dir !== null) dirs.add(dir);
     }
+    contentMounts = atRoot(...dirs);
   }
   // Files in assets/ reach pages through resources.Get (render hooks, shortcodes) at the same paths.
   const staticDirs = [...atRoot('static', 'assets'), ...mounted('static'), ...mounted('assets')];
-  return { kind: 'hugo', contentDirs: [...contentDirs], skippedDirs: skipped, staticDirs };
+  return { kind: 'hugo', contentDirs: [...new Set(contentMounts.map((m) => m.dir))], contentMounts, skippedDirs: skipped, staticDirs };
 }
 
 function atRoot(...dirs: string[]): StaticMount[] {
