@@ -11,7 +11,7 @@ await build({
   format: 'cjs',
   target: 'node20',
   logLevel: 'warning',
-  external: ['electron', 'bufferutil', 'utf-8-validate', 'playwright-core'],
+  external: ['electron', 'bufferutil', 'utf-8-validate', 'playwright-core', 'sharp'],
 });
 const run = spawnSync(process.execPath, ['out/bench/run.cjs', ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exitCode = run.status ?? 1;

@@ -3,7 +3,6 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isLoopbackAddress } from '../../server/guard';
-import { startServer } from '../../server/server';
 import { defaultStateDir } from '../../services/settings/state-dir';
 import { EXIT_OK, UsageError, resolveFrom, type CliIo } from '../io';
 import type { Command } from './registry';
@@ -52,6 +51,8 @@ Options:
       throw new UsageError(`refusing to serve on ${host}: other machines could reach your files. Add --allow-remote if you mean it.`);
     }
     const folder = positionals[0];
+    // Loaded here, not at start-up: the server brings the Page view's Sass and Liquid, which every other command would pay for.
+    const { startServer } = await import('../../server/server');
     const server = await startServer({
       ...(folder === undefined ? { sampleSiteDir: sampleSiteDir(io) } : { root: resolveFrom(io, folder) }),
       rendererDir: io.rendererDir,

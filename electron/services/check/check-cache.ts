@@ -31,7 +31,14 @@ export interface CachedCheck extends CheckedPost {
 
 /** One key for everything besides the post and the site files that changes its problems: the rules, the site's kind and folders, its schema. */
 export function inputsKey(rules: string, { site, schema }: Pick<CheckFacts, 'site' | 'schema'>): string {
-  return createHash('sha256').update(JSON.stringify([rules, site, schema ?? null])).digest('hex');
+  return createHash('sha256').update(canonicalJson([rules, site, schema ?? null])).digest('hex');
+}
+
+/** JSON with object keys sorted: the inferred schema's objects are filled in the order files happen to be read. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
 }
 
 export class CheckCache {

@@ -3,7 +3,7 @@
  * inferred schema, the new-post template, `.recap.json`, and which
  * front-matter language and draft convention its posts use.
  */
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { FrontMatterData } from '../../../shared/front-matter/field-path';
 import { inferSchema } from '../../../shared/front-matter/infer-schema';
@@ -71,8 +71,17 @@ export async function readSiteFacts(root: string, kind: SiteKind): Promise<SiteF
 
 async function readHead(file: string): Promise<string> {
   try {
-    const text = await readFile(file, 'utf8');
-    return (text.length > HEAD_BYTES ? text.slice(0, HEAD_BYTES) : text).replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+    // Only the head is read: the schema needs front matter, and whole files made a warm `recap check` read the site twice.
+    const handle = await open(file, 'r');
+    let text: string;
+    try {
+      const head = Buffer.alloc(HEAD_BYTES);
+      const { bytesRead } = await handle.read(head, 0, HEAD_BYTES, 0);
+      text = head.toString('utf8', 0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+    return text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
   } catch {
     return ''; // deleted while reading: simply not counted
   }
