@@ -64,7 +64,8 @@ describe('a post changed on disk by another program', () => {
     await user.click(within(banner).getByRole('button', { name: 'Load theirs' }));
     expect(editor).toHaveValue('Hello **world**, edited in another editor.\n');
     expect(screen.getByRole('status')).toHaveTextContent('Saved');
-    await waitFor(() => expect(api.callsOf('discardDraft')).toContainEqual({ path: rustconf.path }));
+    // The tab forgets its own journal slot (issue 18.3).
+    await waitFor(() => expect(api.callsOf('discardDraft')).toContainEqual({ path: rustconf.path, tab: expect.stringMatching(/^[0-9a-f]{16}$/) }));
   });
 
   it('a deleted open post says "Deleted on disk" and Save again recreates it', async () => {
