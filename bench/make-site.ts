@@ -1,7 +1,7 @@
 /**
  * A Jekyll site of N posts made by repeating the fixture sites' real posts:
  * every dated Jekyll post as it is, and the Rust blog's mid-sized and long
- * posts (6–48 KB) with their TOML front matter rewritten as Jekyll's YAML.
+ * posts (9–64 KB) with their TOML front matter rewritten as Jekyll's YAML.
  * Bodies are never touched, so word counts, the check and the index meet
  * real Markdown; the mix averages about 15 KB a post. Titles and dates are
  * numbered so every post is distinct.
@@ -13,8 +13,8 @@ import { parse as parseToml } from 'smol-toml';
 import { detectSiteKind } from '../electron/services/workspace/detect-site';
 import { findPosts } from '../electron/services/workspace/find-posts';
 
-const MIN_BYTES = 6 * 1024;
-const MAX_BYTES = 48 * 1024;
+const MIN_BYTES = 9 * 1024;
+const MAX_BYTES = 64 * 1024;
 
 export interface MadeSite {
   posts: number;

@@ -106,7 +106,9 @@ export function frontMatterEnd(bytes: Buffer): number {
   const fences = first === 0x2d ? ['---', '...'] : ['+++'];
   let end = -1;
   for (const fence of fences) {
-    for (let at = bytes.indexOf('\n' + fence, firstBreak); at !== -1; at = bytes.indexOf('\n' + fence, at + 1)) {
+    // A later fence cannot close the block earlier than one already found: search only before it (whole files are long).
+    const scope = end === -1 ? bytes : bytes.subarray(0, end);
+    for (let at = scope.indexOf('\n' + fence, firstBreak); at !== -1; at = scope.indexOf('\n' + fence, at + 1)) {
       const lineEnd = bytes.indexOf(LF, at + 1);
       if (lineEnd === -1) break; // the line may go on past the head
       if (bytes.toString('latin1', at + 1, lineEnd).trimEnd() === fence) {
