@@ -1,8 +1,8 @@
 /** The Page view's and the share card's API methods, bound to the opened site. */
-import sharp from 'sharp';
 import type { Handlers } from '../../../shared/api';
 import type { ShareCardView } from '../../../shared/share/share-card';
 import { resolveLexically } from '../documents/confine';
+import { loadSharp } from '../media/process-photo';
 import type { Workspace } from '../workspace/workspace';
 import type { PageService } from './page-service';
 
@@ -32,7 +32,8 @@ export function createPageHandlers(deps: PageHandlerDeps): Pick<Handlers, 'rende
       if (imagePath !== null) {
         const asset = await deps.service.asset(site, imagePath.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/'));
         if (asset.ok && typeof asset.body !== 'string') {
-          const meta = await sharp(asset.body).metadata().catch(() => null);
+          // sharp loads lazily, as for photos: the native library costs start-up time.
+          const meta = await loadSharp().then((sharp) => sharp(asset.body).metadata()).catch(() => null);
           if (meta?.width && meta.height) imageSize = { width: meta.width, height: meta.height };
         } else {
           imagePath = null; // not a file of the site: the card says so
