@@ -135,6 +135,19 @@ describe('only the generator’s real output is skipped', () => {
     expect(await postsOf(site)).toEqual(['docs-src/public/page.md', 'docs-src/vendor/notes.md']);
   });
 
+  it('Hugo: a section that cascades render: never holds no pages, one that only hides itself does; a licence page inside content is a page', async () => {
+    const site = await write(await tempDir(), {
+      'hugo.toml': 'baseURL = "https://x.example/"\n',
+      'content/LICENSE.md': 'The repository licence, at the top of content/.\n',
+      'content/about/license.md': '---\ntitle: License\n---\nThe documentation licence, a page of the site.\n',
+      'content/glossary/_index.md': '---\ntitle: Glossary\nbuild:\n  render: always\ncascade:\n  build:\n    render: never\n    list: local\n---\n',
+      'content/glossary/bundle.md': '---\ntitle: bundle\n---\nA term shown on the glossary page.\n',
+      'content/hidden/_index.md': '+++\ntitle = "Hidden section"\n[build]\nrender = "never"\n+++\n',
+      'content/hidden/still-a-page.md': '+++\ntitle = "Still a page"\n+++\n',
+    });
+    expect(await postsOf(site)).toEqual(['content/about/license.md', 'content/hidden/still-a-page.md']);
+  });
+
   it('isPostPath with the site’s layout agrees with the list', async () => {
     const workspace = await Workspace.open(fixture('sites', 'eleventy-site'));
     expect(await workspace.isPostPath('src/blog/partial-hydration.md')).toBe(true);

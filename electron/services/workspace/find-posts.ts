@@ -11,7 +11,10 @@ import type { SiteKind } from '../../../shared/model';
 import { defaultSiteLayout, readSiteLayout, type SiteLayout } from './site-layout';
 
 const MARKDOWN = /\.(md|markdown|mdown|mkdn|mkd|mdx)$/i;
-const NOT_POSTS = new Set(['_index.md', '_defaults.md', 'readme.md', 'changelog.md', 'license.md', 'contributing.md', 'code_of_conduct.md']);
+const NOT_POSTS = new Set(['_index.md', '_defaults.md']);
+/** A repository's own files; inside a content folder only at its top (Hugo's docs have a real `about/license.md` page). */
+const REPOSITORY_FILES = new Set(['readme.md', 'changelog.md', 'license.md', 'contributing.md', 'code_of_conduct.md']);
+const CONTENT_FOLDER_KINDS: ReadonlySet<SiteKind> = new Set(['hugo', 'zola', 'astro']);
 
 /**
  * Whether a site-relative path (`/` separators) is one of the site's posts,
@@ -27,7 +30,7 @@ export function isPostPath(site: SiteKind | SiteLayout, relative: string): boole
   for (let depth = 1; depth <= folders.length; depth++) {
     if (isSkippedFolder(layout, folders.slice(0, depth).join('/'), folders[depth - 1]!)) return false;
   }
-  return isPostFile(layout.kind, folderFacts(folders), segments[segments.length - 1]!);
+  return isPostFile(layout.kind, folderFacts(layout, folders), segments[segments.length - 1]!);
 }
 
 /** Dot folders (VCS, caches), dependencies, and the layout's output and theme folders. */
@@ -40,21 +43,28 @@ interface FolderFacts {
   /** Jekyll: inside `_posts/` (posts need a date prefix there) or `_drafts/`. */
   inPosts: boolean;
   inDrafts: boolean;
+  /** Where a repository keeps its README and licence: the site root, or a content folder's top. */
+  top: boolean;
 }
 
-function folderFacts(folders: readonly string[]): FolderFacts {
-  return { inPosts: folders.includes('_posts'), inDrafts: folders.includes('_drafts') };
+function folderFacts(layout: SiteLayout, folders: readonly string[]): FolderFacts {
+  const dir = folders.join('/');
+  const top = !CONTENT_FOLDER_KINDS.has(layout.kind) || dir === '' || layout.contentDirs.includes(dir);
+  return { inPosts: folders.includes('_posts'), inDrafts: folders.includes('_drafts'), top };
 }
 
 function isPostFile(kind: SiteKind, folder: FolderFacts, name: string): boolean {
-  if (name.startsWith('.') || !MARKDOWN.test(name) || NOT_POSTS.has(name.toLowerCase()) || name.startsWith('_template')) return false;
+  const lower = name.toLowerCase();
+  if (name.startsWith('.') || !MARKDOWN.test(name) || NOT_POSTS.has(lower) || (folder.top && REPOSITORY_FILES.has(lower)) || name.startsWith('_template')) return false;
   if (kind === 'jekyll') return folder.inDrafts || (folder.inPosts && JEKYLL_POST_NAME.test(name));
   return true;
 }
 
 const BUNDLE_INDEX = /^_?index\.(md|markdown|mdx|html)$/i;
-/** `headless: true`, or a cascade (or the page's own build options) saying its pages are never rendered. */
-const HEADLESS = /^\s*headless\s*[:=]\s*true\b|^\s*_?build\s*[:=][\s\S]*?^\s*render\s*[:=]\s*["']?(never|false)\b/im;
+const HEADLESS = /^\s*headless\s*[:=]\s*true\b/m;
+/** Build options (YAML `build:`/`_build:`, TOML `[build]`, `[cascade.build]`) whose `render` is never. */
+const NEVER_RENDERED = /(?:^\s*_?build\s*[:=]|_?build\s*\]\s*$)[\s\S]*?^\s*render\s*[:=]\s*["']?(?:never|false)\b/m;
+const CASCADE = /^\s*cascade\s*[:=]|^\s*\[+\s*cascade\b/m;
 const HEAD_BYTES = 2048;
 const head = Buffer.alloc(HEAD_BYTES);
 
@@ -66,7 +76,13 @@ function isHeadlessBundle(dir: string, entries: readonly Dirent[]): boolean {
     fd = openSync(path.join(dir, index.name), 'r');
     const text = head.toString('utf8', 0, readSync(fd, head, 0, HEAD_BYTES, 0));
     const close = text.indexOf('\n---', 3) !== -1 ? text.indexOf('\n---', 3) : text.indexOf('\n+++', 3);
-    return close !== -1 && HEADLESS.test(text.slice(0, close));
+    if (close === -1) return false;
+    const frontMatter = text.slice(0, close);
+    if (HEADLESS.test(frontMatter)) return true;
+    // A leaf bundle's own build options, or what a section cascades to its pages (not what it says of itself).
+    if (!index.name.startsWith('_')) return NEVER_RENDERED.test(frontMatter);
+    const cascade = CASCADE.exec(frontMatter);
+    return cascade !== null && NEVER_RENDERED.test(frontMatter.slice(cascade.index));
   } catch {
     return false; // unreadable: list what is there
   } finally {
@@ -101,7 +117,7 @@ function walk(root: string, layout: SiteLayout, relativeDir: string, found: stri
   // A Hugo headless bundle (snippets the site includes, never rendered) holds no pages, however many files it has.
   if (layout.kind === 'hugo' && relativeDir && isHeadlessBundle(path.join(root, relativeDir), entries)) return;
   const subdirs: string[] = [];
-  const folder = folderFacts(relativeDir ? relativeDir.split('/') : []);
+  const folder = folderFacts(layout, relativeDir ? relativeDir.split('/') : []);
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
