@@ -73,6 +73,12 @@ describe('custom elements, the site’s own files, template code blocks', () => 
     expect(rules(check('content/survey/index.md', text))).toEqual(['unsafe-html@7', 'unsafe-html@9']);
   });
 
+  it('an inline SVG’s url(#gradient) and <image href="data:image/png…"> load nothing; url(https://…) and an HTML data: URL do', () => {
+    const png = 'data:image/png;base64,iVBORw0KGgo=';
+    const text = `<svg viewBox="0 0 10 10"><style>.bg{fill:url(#b)}</style><image href="${png}" width="10" height="10"/></svg>\n\n<svg><style>.x{background:url(https://t.example/p.gif)}</style><image href="data:text/html,<b>x</b>"/></svg>\n`;
+    expect(rules(check('src/blog/v8-release-80.md', text))).toEqual(['unsafe-html@3', 'unsafe-html@3']);
+  });
+
   it('a form posting to the site itself is not unsafe; one posting elsewhere is', () => {
     const text = '<form action="/blog/certify/"><button>Go</button></form>\n\n<form action="https://collector.example/x"></form>\n';
     expect(rules(check('src/blog/certify.md', text))).toEqual(['unsafe-html@3']);

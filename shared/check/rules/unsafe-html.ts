@@ -25,7 +25,8 @@ const FORBIDDEN: Record<string, string> = {
   frameset: '<frameset> replaces the page',
 };
 const EVENT_HANDLER = /^on[a-z]+$/;
-const CSS_LOADS = /url\s*\(|@import|expression\s*\(|behavior\s*:|-moz-binding/i;
+/** CSS that loads something; `url(#gradient)` (an SVG's own reference) and raster `data:` images load nothing from elsewhere. */
+const CSS_LOADS = /url\s*\((?!\s*['"]?(?:#|data:image\/(?:png|gif|jpe?g|webp|avif)[;,]))|@import|expression\s*\(|behavior\s*:|-moz-binding/i;
 
 export function checkUnsafeHtml(context: PostContext): Problem[] {
   const problems: Problem[] = [];
@@ -51,7 +52,9 @@ export function checkUnsafeHtml(context: PostContext): Problem[] {
       } else if (attr.name === 'style' && CSS_LOADS.test(value)) {
         report(attr.start, attr.valueEnd - attr.start, 'this style attribute loads a URL or runs a CSS expression');
       } else if (URL_ATTRIBUTES.has(attr.name) && attr.value !== null) {
-        const danger = dangerousUrl(value, tag.name === 'img' && attr.name === 'src');
+        // A raster data: image is an image wherever an image is drawn: <img src>, an SVG's <image href> (v8.dev's inline tweet cards).
+        const drawsImage = (tag.name === 'img' && attr.name === 'src') || (tag.name === 'image' && (attr.name === 'href' || attr.name === 'xlink:href'));
+        const danger = dangerousUrl(value, drawsImage);
         if (danger) report(attr.valueStart, attr.valueEnd - attr.valueStart, `${attr.name} on <${tag.name}>: ${danger}`);
       }
     }
