@@ -160,10 +160,10 @@ describe('only the generator’s real output is skipped', () => {
 });
 
 describe('Hugo’s configuration directory and languages', () => {
-  it('config/_default/ gives the languages and mounts: a translation finds the default language’s bundle image, a mounted folder serves its URL path', async () => {
+  it.each(['module.yaml', 'module-template.yaml'])('config/_default/ (%s) gives the languages and mounts: a translation finds the default language’s bundle image, a mounted folder serves its URL path', async (moduleFile) => {
     const site = await write(await tempDir(), {
       'config/_default/hugo.yaml': 'baseURL: https://otel.example/\nlanguages:\n  en: { label: English }\n  bn: { label: Bangla }\n',
-      'config/_default/module.yaml': 'mounts:\n  - { source: content/en, target: content }\n  - { source: content/bn, target: content }\n  - { source: static, target: static }\n  - { source: iconography/32x32, target: static/img/logos/32x32 }\n',
+      [`config/_default/${moduleFile}`]: 'mounts:\n  - { source: content/en, target: content }\n  - { source: content/bn, target: content }\n  - { source: static, target: static }\n  - { source: iconography/32x32, target: static/img/logos/32x32 }\n',
       'content/en/docs/demo/index.md': '---\ntitle: Demo\n---\n![Exemplars](exemplars.png)\n\n![Receivers](/img/logos/32x32/Receivers.svg)\n',
       'content/en/docs/demo/exemplars.png': 'png',
       'content/bn/docs/demo/index.md': '---\ntitle: ডেমো\n---\n![Exemplars](exemplars.png)\n\n![Gone](gone.png)\n',

@@ -73,7 +73,10 @@ async function readHugoConfigDir(root: string): Promise<Config> {
     const values = parseConfig(name, (await readFile(path.join(dir, name), 'utf8').catch(() => '')).slice(0, 256 * 1024));
     if (section === 'hugo' || section === 'config') Object.assign(config, values);
     else if (section === 'module' || section === 'languages' || section === 'params') config[section] = values;
+    // opentelemetry.io writes module.yaml from module-template.yaml when it builds: a fresh checkout has only the template.
+    else if (section === 'module-template') config['module-template'] = values;
   }
+  config.module ??= config['module-template'] ?? null;
   return config;
 }
 
