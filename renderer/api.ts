@@ -31,8 +31,29 @@ export interface RendererApi {
 }
 
 export function connectApi(): RendererApi {
-  if (window.recap) return { api: window.recap, connection: null };
+  if (window.recap) return { api: withRecapErrors(window.recap), connection: null };
   return createSocketApi(socketUrl(window.location.href), (url) => new WebSocket(url));
+}
+
+/**
+ * The Electron bridge rejects with the plain ErrorInfo the preload could pass
+ * across the context bridge ({ code, message }); browser mode rejects with a
+ * RecapError. Both doors reject with RecapError here, so no feature ever
+ * shows "[object Object]".
+ */
+export function withRecapErrors(bridge: RecapBridge): RecapBridge {
+  const toRecapError = (error: unknown): never => {
+    if (error instanceof RecapError) throw error;
+    if (isErrorInfo(error)) throw fromErrorInfo(error);
+    throw new RecapError('internal', error instanceof Error && error.message ? error.message : 'Recap’s main process did not answer. Restart Recap.');
+  };
+  return new Proxy(bridge, {
+    get(target, key, receiver) {
+      const value: unknown = Reflect.get(target, key, receiver);
+      if (key === 'on' || typeof value !== 'function') return value;
+      return (input: unknown) => Promise.resolve((value as (input: unknown) => unknown).call(target, input)).catch(toRecapError);
+    },
+  });
 }
 
 /** The page lives at /s/<token>/, so the relative 'api' keeps the token in the path. */

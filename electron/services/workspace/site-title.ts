@@ -11,7 +11,9 @@ const TOML_TITLE = /^title[ \t]*=[ \t]*(.+?)[ \t]*(?:#.*)?$/m;
 
 function unquote(value: string): string {
   const quoted = /^(['"])(.*)\1$/.exec(value);
-  return (quoted ? quoted[2]! : value).trim();
+  if (!quoted) return value.trim();
+  // YAML writes a quote inside single quotes twice; a title has no other escapes worth decoding.
+  return (quoted[1] === "'" ? quoted[2]!.replaceAll("''", "'") : quoted[2]!.replaceAll('\\"', '"')).trim();
 }
 
 /** Before the first [table]: a later `title` belongs to a section (menus, params), not to the site. */
