@@ -10,6 +10,9 @@ import type { FrontMatterValue } from '../model';
 /** Folders that hold the sections themselves. */
 const CONTENT_ROOTS = ['src/content/', 'src/pages/', 'content/', 'src/'];
 
+/** `en`, `pt-br`, `zh-cn`: a language folder's name. */
+const LANGUAGE = /^[a-z]{2}(?:-[a-z0-9]{2,4})?$/i;
+
 export function postGroup(path: string, data: Record<string, FrontMatterValue> | null): string {
   const folders = path.split('/').slice(0, -1);
   let section: string;
@@ -19,7 +22,9 @@ export function postGroup(path: string, data: Record<string, FrontMatterValue> |
   } else {
     const relative = folders.join('/') + '/';
     const root = CONTENT_ROOTS.find((r) => relative.startsWith(r)) ?? '';
-    section = relative.slice(root.length).split('/')[0] ?? '';
+    const [first = '', second = ''] = relative.slice(root.length).split('/');
+    // A language folder (`content/en/docs/`, `src/content/docs/ar/`) splits a section: translations carry their own fields.
+    section = (LANGUAGE.test(first) || LANGUAGE.test(second)) && second ? `${first}/${second}` : first;
   }
   const kind = data?.type ?? data?.layout;
   return typeof kind === 'string' && kind.trim() ? `${section}#${kind.trim()}` : section;

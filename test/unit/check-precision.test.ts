@@ -75,7 +75,7 @@ describe('custom elements, the site’s own files, template code blocks', () => 
 
   it('an inline SVG’s url(#gradient) and <image href="data:image/png…"> load nothing; url(https://…) and an HTML data: URL do', () => {
     const png = 'data:image/png;base64,iVBORw0KGgo=';
-    const text = `<svg viewBox="0 0 10 10"><style>.bg{fill:url(#b)}</style><image href="${png}" width="10" height="10"/></svg>\n\n<svg><style>.x{background:url(https://t.example/p.gif)}</style><image href="data:text/html,<b>x</b>"/></svg>\n`;
+    const text = `<svg viewBox="0 0 10 10"><style>.bg{fill:url(#b)}</style><image href="${png}" width="10" height="10"/><image href="data:image/svg+xml,<svg xmlns=%22http://www.w3.org/2000/svg%22/>"/></svg>\n\n<svg><style>.x{background:url(https://t.example/p.gif)}</style><image href="data:text/html,<b>x</b>"/></svg>\n`;
     expect(rules(check('src/blog/v8-release-80.md', text))).toEqual(['unsafe-html@3', 'unsafe-html@3']);
   });
 
@@ -159,6 +159,14 @@ describe('required-field: inferred per group of siblings, a warning unless decla
     expect(required('content/notes/c.md', 'title: c', few)).toEqual([]);
     const tables = Array.from({ length: 6 }, () => ({ title: 't', extra: { team: 'x' } }));
     expect(required('content/x/c.md', 'title: c', inferSchema({ posts: tables, groups: tables.map(() => 'x') }))).toEqual([]);
+  });
+
+  it('siblings are the same section, language and layout or type', () => {
+    expect(postGroup('content/blog/post.md', {})).toBe('blog');
+    expect(postGroup('content/en/blog/2021/post.md', {})).toBe('en/blog');
+    expect(postGroup('src/content/docs/ar/guides/x.mdx', {})).toBe('docs/ar');
+    expect(postGroup('fr/news/_drafts/x.md', {})).toBe('fr/news/_posts');
+    expect(postGroup('content/docs/x.md', { type: 'api' })).toBe('docs#api');
   });
 
   it('a field .recap.json declares required is an error on every page', () => {

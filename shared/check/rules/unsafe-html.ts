@@ -25,6 +25,7 @@ const FORBIDDEN: Record<string, string> = {
   frameset: '<frameset> replaces the page',
 };
 const EVENT_HANDLER = /^on[a-z]+$/;
+const SVG_DATA_IMAGE = /^\s*data:image\/svg\+xml[;,]/i;
 /** CSS that loads something; `url(#gradient)` (an SVG's own reference) and raster `data:` images load nothing from elsewhere. */
 const CSS_LOADS = /url\s*\((?!\s*['"]?(?:#|data:image\/(?:png|gif|jpe?g|webp|avif)[;,]))|@import|expression\s*\(|behavior\s*:|-moz-binding/i;
 
@@ -54,7 +55,8 @@ export function checkUnsafeHtml(context: PostContext): Problem[] {
       } else if (URL_ATTRIBUTES.has(attr.name) && attr.value !== null) {
         // A raster data: image is an image wherever an image is drawn: <img src>, an SVG's <image href> (v8.dev's inline tweet cards).
         const drawsImage = (tag.name === 'img' && attr.name === 'src') || (tag.name === 'image' && (attr.name === 'href' || attr.name === 'xlink:href'));
-        const danger = dangerousUrl(value, drawsImage);
+        // An SVG drawn as an image runs no script (browsers render it in secure mode), so data:image/svg+xml is safe there too.
+        const danger = drawsImage && SVG_DATA_IMAGE.test(value) ? null : dangerousUrl(value, drawsImage);
         if (danger) report(attr.valueStart, attr.valueEnd - attr.valueStart, `${attr.name} on <${tag.name}>: ${danger}`);
       }
     }
