@@ -101,6 +101,8 @@ const app = Object.assign(new EventEmitter(), {
   quit: () => undefined,
   exit: () => undefined,
   getPath: () => userData,
+  // The checkout (main.ts finds the bundled sample site there when not packaged).
+  getAppPath: () => process.cwd(),
   getVersion: () => '0.1.0',
   whenReady: () => whenReady,
   isReady: () => ready,
@@ -298,8 +300,11 @@ describe('the main process wiring (with a stand-in Electron)', () => {
   });
 
   it('titles the window from the page and lists the site under Open Recent', async () => {
-    await invoke!(trustedEvent(), 'setDocumentState', { title: 'Our KubeCon San Diego Highlights', dirty: false });
-    expect(window.title).toBe('Our KubeCon San Diego Highlights — Recap');
+    // The page sends fields; the shell formats them once (shared/window-title.ts), with no second decoration.
+    await invoke!(trustedEvent(), 'setDocumentState', { title: 'Our KubeCon San Diego Highlights', site: 'Example Events Blog', dirty: true });
+    expect(window.title).toBe('• Our KubeCon San Diego Highlights — Example Events Blog — Recap');
+    await invoke!(trustedEvent(), 'setDocumentState', { title: 'Our KubeCon San Diego Highlights', site: 'Example Events Blog', dirty: false });
+    expect(window.title).toBe('Our KubeCon San Diego Highlights — Example Events Blog — Recap');
     const menu = calls.menus.at(-1) as { template: { label?: string; submenu?: { label?: string; submenu?: { label?: string }[] }[] }[] };
     const file = menu.template.find((item) => item.label === '&File');
     const recent = file?.submenu?.find((item) => item.label === 'Open Recent');
@@ -307,12 +312,15 @@ describe('the main process wiring (with a stand-in Electron)', () => {
   });
 
   it('asks before closing with unsaved changes, saves, and closes once the page reports it saved', async () => {
-    await invoke!(trustedEvent(), 'setDocumentState', { title: 'Draft', dirty: true });
+    await invoke!(trustedEvent(), 'setDocumentState', { title: 'Draft', site: 'Example Events Blog', dirty: true });
     nextMessageBoxResponse = 0; // Save
     expect(window.close()).toBe(false);
+    // The prompt names the post itself, not the decorated window title.
+    await until(() => calls.messageBoxes.length === 1, 'the unsaved-changes prompt');
+    expect(JSON.stringify(calls.messageBoxes[0])).toContain('Save your changes to “Draft” before');
     await until(() => window.webContents.sent.some(([channel, name, payload]) => channel === IPC_EVENT && name === 'menu' && payload === 'save'), 'the save command');
     expect(window.closed).toBe(false);
-    await invoke!(trustedEvent(), 'setDocumentState', { title: 'Draft', dirty: false });
+    await invoke!(trustedEvent(), 'setDocumentState', { title: 'Draft', site: 'Example Events Blog', dirty: false });
     await until(() => window.closed, 'the window to close');
     expect(calls.messageBoxes).toHaveLength(1);
   });
