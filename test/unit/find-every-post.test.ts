@@ -148,6 +148,15 @@ describe('only the generator’s real output is skipped', () => {
     expect(await postsOf(site)).toEqual(['content/about/license.md', 'content/hidden/still-a-page.md']);
   });
 
+  it('Hugo: pages the configuration cascades render: never to (opentelemetry.io’s _includes/ snippets) are not posts', async () => {
+    const site = await write(await tempDir(), {
+      'hugo.yaml': "baseURL: https://x.example/\ncascade:\n  - build: { list: never, render: never }\n    target: { path: '{,/**}/_includes{,/**}' }\n  - outputs: [HTML]\n    target: { kind: home }\n",
+      'content/docs/languages/_includes/index-intro.md': '---\n---\nWelcome to the {{ $name }} docs.\n',
+      'content/docs/languages/go.md': '---\ntitle: Go\n---\nGo.\n',
+    });
+    expect(await postsOf(site)).toEqual(['content/docs/languages/go.md']);
+  });
+
   it('isPostPath with the site’s layout agrees with the list', async () => {
     const workspace = await Workspace.open(fixture('sites', 'eleventy-site'));
     expect(await workspace.isPostPath('src/blog/partial-hydration.md')).toBe(true);

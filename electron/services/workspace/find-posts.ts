@@ -60,6 +60,15 @@ function isPostFile(kind: SiteKind, folder: FolderFacts, name: string): boolean 
   return true;
 }
 
+/** A page the site's configuration cascades `render: never` to, by its path under its content mount (`/docs/_includes/intro`). */
+function isNeverRendered(layout: SiteLayout, relative: string): boolean {
+  if (!layout.neverRendered) return false;
+  const mount = (layout.contentMounts ?? []).filter(({ dir }) => relative.startsWith(dir + '/')).sort((a, b) => b.dir.length - a.dir.length)[0];
+  if (!mount) return false;
+  const logical = `/${[mount.url, relative.slice(mount.dir.length + 1)].filter(Boolean).join('/')}`.replace(/(?:\/_?index)?\.[^./]+$/, '');
+  return layout.neverRendered.some((pattern) => pattern.test(logical));
+}
+
 const BUNDLE_INDEX = /^_?index\.(md|markdown|mdx|html)$/i;
 const HEADLESS = /^\s*headless\s*[:=]\s*true\b/m;
 /** Build options (YAML `build:`/`_build:`, TOML `[build]`, `[cascade.build]`) whose `render` is never. */
@@ -124,7 +133,7 @@ function walk(root: string, layout: SiteLayout, relativeDir: string, found: stri
     // Symlinks are not followed: they could lead out of the site or loop.
     if (entry.isDirectory()) {
       if (!isSkippedFolder(layout, relative, entry.name)) subdirs.push(relative);
-    } else if (entry.isFile() && isPostFile(layout.kind, folder, entry.name)) {
+    } else if (entry.isFile() && isPostFile(layout.kind, folder, entry.name) && !isNeverRendered(layout, relative)) {
       found.push(relative);
     }
   }

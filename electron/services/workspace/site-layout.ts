@@ -20,6 +20,8 @@ export interface SiteLayout {
   skippedDirs: ReadonlySet<string>;
   /** Hugo: the content folders with the URL path each is mounted at (a file mounted as `content/docs` is served under `docs/`). */
   contentMounts?: StaticMount[];
+  /** Hugo: page paths (`/docs/x/_includes/intro`) the configuration's `cascade` never renders, as regular expressions. */
+  neverRendered?: RegExp[];
   /** Folders whose files are served at a URL path (Hugo's `static/` and static/assets mounts, Zola's `static/`, Astro's `public/`). */
   staticDirs: StaticMount[];
 }
@@ -155,7 +157,41 @@ function hugoLayout(config: Config, skipped: Set<string>, languageDirs: string[]
   }
   // Files in assets/ reach pages through resources.Get (render hooks, shortcodes) at the same paths.
   const staticDirs = [...atRoot('static', 'assets'), ...mounted('static'), ...mounted('assets')];
-  return { kind: 'hugo', contentDirs: [...new Set(contentMounts.map((m) => m.dir))], contentMounts, skippedDirs: skipped, staticDirs };
+  const neverRendered = cascadeNeverRendered(config.cascade);
+  return { kind: 'hugo', contentDirs: [...new Set(contentMounts.map((m) => m.dir))], contentMounts, skippedDirs: skipped, staticDirs, ...(neverRendered.length ? { neverRendered } : {}) };
+}
+
+/**
+ * The site configuration's cascade entries that say `build.render: never`
+ * for a `target.path` glob (opentelemetry.io hides every `_includes/` so).
+ */
+function cascadeNeverRendered(cascade: FrontMatterValue | undefined): RegExp[] {
+  const entries = Array.isArray(cascade) ? cascade : cascade ? [cascade] : [];
+  return entries.flatMap((entry) => {
+    const record = asRecord(entry);
+    const build = asRecord(record?.build ?? record?._build);
+    const target = asRecord(record?.target ?? record?._target);
+    const never = build?.render === 'never' || build?.render === false;
+    return never && typeof target?.path === 'string' ? [globToRegExp(target.path)] : [];
+  });
+}
+
+/** Hugo's path globs: `**` crosses folders, `*` and `?` do not, `{a,b}` is either. */
+function globToRegExp(glob: string): RegExp {
+  let source = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*' && glob[i + 1] === '*') {
+      source += '.*';
+      i++;
+    } else if (c === '*') source += '[^/]*';
+    else if (c === '?') source += '[^/]';
+    else if (c === '{') source += '(?:';
+    else if (c === '}') source += ')';
+    else if (c === ',') source += '|';
+    else source += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
 }
 
 function atRoot(...dirs: string[]): StaticMount[] {
