@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Site } from '../../shared/model';
 import { PAGE_ASSET_ROUTE, PAGE_ROUTE } from '../../shared/page/page-preview';
-import { PAGE_HEADERS, pageContentSecurityPolicy, type PageService } from '../services/page/page-service';
+import { PAGE_ASSET_CACHE, PAGE_HEADERS, pageContentSecurityPolicy, type PageService } from '../services/page/page-service';
 
 const REASONS = { 400: 'Bad request', 403: 'Forbidden', 404: 'Not found' } as const;
 
@@ -14,7 +14,8 @@ export function isPageRoute(relative: string): boolean {
   return relative.startsWith(PAGE_ROUTE) || relative.startsWith(PAGE_ASSET_ROUTE);
 }
 
-export async function servePageRoute(res: ServerResponse, pages: PageService, site: Site | null, relative: string, head: boolean, port: number): Promise<void> {
+export async function servePageRoute(req: IncomingMessage, res: ServerResponse, pages: PageService, site: Site | null, relative: string, port: number): Promise<void> {
+  const head = req.method === 'HEAD';
   const origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
   const fail = (status: 400 | 403 | 404) => {
     res.writeHead(status, { ...PAGE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': "default-src 'none'; sandbox" });
@@ -23,8 +24,14 @@ export async function servePageRoute(res: ServerResponse, pages: PageService, si
   if (relative.startsWith(PAGE_ASSET_ROUTE)) {
     const asset = await pages.asset(site, relative.slice(PAGE_ASSET_ROUTE.length));
     if (!asset.ok) return fail(asset.status);
+    const headers = { ...PAGE_HEADERS, 'Cache-Control': PAGE_ASSET_CACHE, ETag: asset.etag };
+    if (req.headers['if-none-match'] === asset.etag) {
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
     res.writeHead(200, {
-      ...PAGE_HEADERS,
+      ...headers,
       'Content-Type': asset.type,
       // An SVG opened on its own must not run script in this origin.
       'Content-Security-Policy': "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox",

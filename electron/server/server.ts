@@ -114,7 +114,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       if (!siteRoot) return refuse(res, 403, 'No folder is open.');
       return serveSiteImage(res, siteRoot, relative.slice('site/'.length), req.method === 'HEAD');
     }
-    if (isPageRoute(relative)) return servePageRoute(res, state.pages, state.workspace?.site ?? null, relative, req.method === 'HEAD', port);
+    if (isPageRoute(relative)) return servePageRoute(req, res, state.pages, state.workspace?.site ?? null, relative, port);
     await serveStatic(res, options.rendererDir, relative, port);
   }
 

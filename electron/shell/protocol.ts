@@ -8,7 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Site } from '../../shared/model';
 import { PAGE_ASSET_ROUTE, PAGE_ROUTE } from '../../shared/page/page-preview';
-import { PAGE_HEADERS, pageContentSecurityPolicy, type PageService } from '../services/page/page-service';
+import { PAGE_ASSET_CACHE, PAGE_HEADERS, pageContentSecurityPolicy, type PageService } from '../services/page/page-service';
 import { resolveSiteImage, SITE_IMAGE_HEADERS } from '../services/preview/site-image';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY, mimeTypeFor, resolveAppAsset, siteImagePath } from './policy';
 
@@ -84,7 +84,7 @@ async function servePage(pages: { service: PageService; site: Site | null } | nu
   if (relative.startsWith(PAGE_ASSET_ROUTE)) {
     const asset = await pages.service.asset(pages.site, relative.slice(PAGE_ASSET_ROUTE.length));
     if (!asset.ok) return new Response('Not served', { status: asset.status, headers: { ...PAGE_HEADERS, 'content-type': 'text/plain; charset=utf-8' } });
-    const headers: Record<string, string> = { ...PAGE_HEADERS, 'content-type': asset.type, 'content-security-policy': "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox" };
+    const headers: Record<string, string> = { ...PAGE_HEADERS, 'cache-control': PAGE_ASSET_CACHE, etag: asset.etag, 'content-type': asset.type, 'content-security-policy': "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox" };
     if (asset.font) headers['access-control-allow-origin'] = '*'; // the frame's origin is opaque: fonts load in CORS mode
     return new Response(head ? null : asset.body, { status: 200, headers });
   }

@@ -4,7 +4,7 @@ import type { PagePreview } from '../../shared/page/page-preview';
 import { describeError } from '../app/error-message';
 
 /** Quiet time after the last keystroke before the page is rendered again. */
-export const PAGE_DEBOUNCE_MS = 120;
+export const PAGE_DEBOUNCE_MS = 80;
 
 /**
  * The Page view's document, rendered in the main process (never on the typing

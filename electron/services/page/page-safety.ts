@@ -125,6 +125,11 @@ export function secureDocument(html: string, options: DocumentOptions): string {
     if (node.tagName === 'link') return secureLink(node, options);
     if (node.tagName === 'form') node.tagName = 'div';
     if (node.tagName === 'source' || node.tagName === 'track') return 'remove';
+    // The frame swaps in once loaded: images below the fold must not hold that up.
+    if (node.tagName === 'img') {
+      props.loading ??= 'lazy';
+      props.decoding ??= 'async';
+    }
     for (const key of URL_ATTRIBUTES) {
       const value = props[key];
       if (typeof value !== 'string') continue;

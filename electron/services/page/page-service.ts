@@ -5,7 +5,7 @@
  * fonts, images only; confined to the folder, symlinks resolved). Both doors
  * serve from here: `page/<id>` and `page-assets/<site path>`.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { RecapError } from '../../../shared/errors';
@@ -24,7 +24,8 @@ export interface StoredPage {
   externalContent: boolean;
 }
 
-export type PageAsset = { ok: true; type: string; body: Buffer | string; font: boolean } | { ok: false; status: 400 | 403 | 404 };
+/** `etag` lets a frame that loads again revalidate instead of downloading (each render is a new frame document). */
+export type PageAsset = { ok: true; type: string; body: Buffer | string; font: boolean; etag: string } | { ok: false; status: 400 | 403 | 404 };
 
 /** Where a generator publishes its static files from, besides the root. */
 const STATIC_DIRS: Record<Site['kind'], string[]> = {
@@ -73,10 +74,10 @@ export class PageService {
     }
     if (relative.includes('\0') || relative.includes('\\')) return { ok: false, status: 400 };
     const sitePath = '/' + relative;
-    if (sitePath === PAGE_ADDITIONS_PATH) return { ok: true, type: 'text/css; charset=utf-8', body: PAGE_ADDITIONS_CSS, font: false };
+    if (sitePath === PAGE_ADDITIONS_PATH) return { ok: true, type: 'text/css; charset=utf-8', body: PAGE_ADDITIONS_CSS, font: false, etag: etagOf(PAGE_ADDITIONS_CSS) };
     if (!site) return { ok: false, status: 404 };
     const compiled = this.site?.root === site.root ? this.styles.get(sitePath) : undefined;
-    if (compiled !== undefined) return { ok: true, type: 'text/css; charset=utf-8', body: compiled, font: false };
+    if (compiled !== undefined) return { ok: true, type: 'text/css; charset=utf-8', body: compiled, font: false, etag: etagOf(compiled) };
     const segments = relative.split('/');
     // Hidden folders (.git, .env…) and `..` are refused outright; only what a page loads is served.
     if (segments.some((s) => s === '' || s === '.' || s === '..' || s.startsWith('.'))) return { ok: false, status: 403 };
@@ -93,14 +94,19 @@ export class PageService {
         continue;
       }
       try {
-        if (!(await stat(file)).isFile()) continue;
-        return { ok: true, type, body: await readFile(file), font };
+        const info = await stat(file);
+        if (!info.isFile()) continue;
+        return { ok: true, type, body: await readFile(file), font, etag: `"${info.size.toString(36)}-${Math.round(info.mtimeMs).toString(36)}"` };
       } catch {
         continue;
       }
     }
     return { ok: false, status: 404 };
   }
+}
+
+function etagOf(text: string): string {
+  return `"${createHash('sha1').update(text).digest('base64url').slice(0, 16)}"`;
 }
 
 function encodePath(sitePath: string): string {
@@ -132,3 +138,6 @@ export const PAGE_HEADERS: Readonly<Record<string, string>> = {
   'Referrer-Policy': 'no-referrer',
   'Cache-Control': 'no-store',
 };
+
+/** Site assets are revalidated (ETag) rather than kept or re-sent: an edited stylesheet or image shows on the next render. */
+export const PAGE_ASSET_CACHE = 'no-cache';

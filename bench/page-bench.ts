@@ -1,0 +1,122 @@
+/**
+ * The Page view's figures (issue 15), in Chromium against browser mode: the
+ * seed post (the San Diego write-up, 11 tweets, embeds) rendered through the
+ * Minima site's own layouts and Sass.
+ *   first_page_ms   opening the post until the frame shows it (first Page of the site: Sass compiled, nothing warm)
+ *   update_ms       last key of a new word until the page shows it (median of words)
+ *   keystroke       key-to-frame latency while the Page tab is shown
+ */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Frame, type Page } from 'playwright-core';
+import { startServer } from '../electron/server/server';
+import { median, percentile } from './stats';
+
+const SEED = '2019-11-26-kubecon-san-diego-highlights.md';
+const SEED_TITLE = 'Our KubeCon San Diego Highlights';
+
+export interface PageResults {
+  first_page_ms: number;
+  update_ms: number;
+  keystroke_median_ms: number;
+  keystroke_p95_ms: number;
+  requests_off_machine: number;
+}
+
+export async function benchPage(fixturesDir: string, rendererDir: string, options: { runs: number; keys: number; chromiumPath: string }): Promise<PageResults> {
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'recap-bench-page-'));
+  const root = path.join(tmp, 'minima');
+  await cp(path.join(fixturesDir, 'sites', 'minima-jekyll'), root, { recursive: true });
+  await cp(path.join(fixturesDir, 'sites', 'events-jekyll', 'images'), path.join(root, 'images'), { recursive: true });
+  const seed = await readFile(path.join(fixturesDir, 'sites', 'events-jekyll', '_posts', SEED), 'utf8');
+  await writeFile(path.join(root, '_posts', SEED), seed.replace(/^---\n/, '---\nlayout: post\n'));
+  const server = await startServer({ root, rendererDir, stateDir: path.join(tmp, 'state') });
+  const browser = await chromium.launch({ executablePath: options.chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    let offMachine = 0;
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) offMachine++;
+    });
+    await page.goto(server.url);
+    await page.getByRole('searchbox', { name: 'Search posts' }).fill('san diego');
+    const started = Date.now();
+    await page.getByRole('navigation', { name: 'Posts' }).getByText(SEED_TITLE).click();
+    await waitForPageText(page, SEED_TITLE, '.post-title', 30_000);
+    const firstPage = Date.now() - started;
+
+    const editor = page.getByRole('textbox', { name: 'Markdown' });
+    await editor.focus();
+    await page.evaluate(() => {
+      const area = document.querySelector<HTMLTextAreaElement>('textarea[aria-label="Markdown"]')!;
+      area.setSelectionRange(area.value.length, area.value.length);
+    });
+    const updates: number[] = [];
+    for (let i = 0; i < options.runs; i++) {
+      const word = `pagebench${i}x`;
+      await page.keyboard.type(` ${word}`, { delay: 30 });
+      const typed = Date.now();
+      await waitForPageText(page, word, '.post-content', 10_000);
+      updates.push(Date.now() - typed);
+      await page.waitForTimeout(200);
+    }
+
+    const latencies = await keystrokes(page, options.keys);
+    return {
+      first_page_ms: firstPage,
+      update_ms: median(updates),
+      keystroke_median_ms: percentile(latencies, 50),
+      keystroke_p95_ms: percentile(latencies, 95),
+      requests_off_machine: offMachine,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+async function shownFrame(page: Page): Promise<Frame | null> {
+  const handle = await page.$('iframe[title="Page preview"]');
+  return handle ? handle.contentFrame() : null;
+}
+
+/** Polls (every 5 ms) until the shown page frame's `selector` contains `text`. */
+async function waitForPageText(page: Page, text: string, selector: string, timeout: number): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const frame = await shownFrame(page);
+    const content = frame ? await frame.evaluate((sel) => document.querySelector(sel)?.textContent ?? '', selector).catch(() => '') : '';
+    if (content.includes(text)) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`The page did not show "${text}" within ${timeout} ms.`);
+}
+
+/** Key-to-next-frame latency of `keys` keystrokes while the Page tab is shown (the first five dropped: JIT, first layout). */
+async function keystrokes(page: Page, keys: number): Promise<number[]> {
+  await page.evaluate(() => {
+    const area = document.querySelector<HTMLTextAreaElement>('textarea[aria-label="Markdown"]')!;
+    const w = window as unknown as { __pageLatencies: number[] };
+    w.__pageLatencies = [];
+    area.addEventListener(
+      'keydown',
+      (event) => {
+        const start = event.timeStamp;
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => w.__pageLatencies.push(performance.now() - start);
+          channel.port2.postMessage(null);
+        });
+      },
+      { capture: true },
+    );
+  });
+  const words = 'the quick brown fox jumps over the lazy dog ';
+  await page.keyboard.type(words.repeat(Math.ceil(keys / words.length)).slice(0, keys), { delay: 100 });
+  await page.waitForTimeout(400);
+  const latencies = await page.evaluate(() => (window as unknown as { __pageLatencies: number[] }).__pageLatencies);
+  return latencies.slice(5);
+}
