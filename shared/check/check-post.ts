@@ -11,9 +11,12 @@ import { checkInsecureUrls } from './rules/insecure-url';
 import { checkInvalidDates } from './rules/invalid-date';
 import { checkLinksAndImages } from './rules/links-and-images';
 import { checkUnsafeHtml } from './rules/unsafe-html';
+import { checkShareDescription } from './rules/share-description';
+import { checkShareImage } from './rules/share-image';
+import { checkShareTitle } from './rules/share-title';
 import type { CheckInput, Problem } from './types';
 
-const rules = [checkFrontMatter, checkLinksAndImages, checkUnsafeHtml, checkInsecureUrls, checkDuplicateScripts, checkMojibake, checkEmbeds, checkInvalidDates];
+const rules = [checkFrontMatter, checkLinksAndImages, checkUnsafeHtml, checkInsecureUrls, checkDuplicateScripts, checkMojibake, checkEmbeds, checkInvalidDates, checkShareTitle, checkShareDescription, checkShareImage];
 
 export function checkPost(input: CheckInput): Problem[] {
   const context = buildPostContext(input);

@@ -19,4 +19,7 @@ export const ruleSeverity: Record<RuleId, Severity> = {
   'duplicate-script': 'warning', // works, loads the same script again
   'mojibake': 'warning', // garbled characters, but the page builds
   'filename-date': 'warning', // the generator picks one date; which one is surprising
+  'share-title': 'warning', // the link still works; its title is cut or bare
+  'share-description': 'warning',
+  'share-image': 'warning', // shown small, cropped or not at all
 };

@@ -17,6 +17,9 @@ export const ruleIds = [
   'filename-date',
   'invalid-embed',
   'invalid-date',
+  'share-title',
+  'share-description',
+  'share-image',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];
 
@@ -59,6 +62,8 @@ export interface SiteFacts {
   fileExists?: (sitePath: string) => boolean;
   /** Where the generator serves files from (static folders and mounts, content); absent: each kind's defaults. */
   folders?: SiteFolders;
+  /** What a shared link falls back to and how images measure; absent: the share-* rules do not run. */
+  share?: ShareSiteFacts;
 }
 
 export interface CheckInput {
@@ -68,4 +73,20 @@ export interface CheckInput {
   text: string;
   schema?: SiteSchema;
   site: SiteFacts;
+}
+
+/** The site's side of a share card, for the share-title, share-description and share-image rules. */
+export interface ShareSiteFacts {
+  /** The site's description (a post without one and without an excerpt shows it). */
+  description: string | null;
+  /** The site's default share image, if it sets one. */
+  defaultImage: string | null;
+  /** The card a post with an image gets: the site's twitter card setting, else summary_large_image. */
+  card: 'summary' | 'summary_large_image';
+  /**
+   * Pixel sizes of the post's candidate share images by path relative to the
+   * root (see shareImageCandidates), null for one that is not there. Plain
+   * data, so the check can run on a worker thread.
+   */
+  images: Record<string, { width: number; height: number } | null>;
 }

@@ -122,7 +122,7 @@ describe('each rule', () => {
 
   it('every rule has a severity, and the ids are DESIGN.md’s', () => {
     expect([...ruleIds].sort()).toEqual(
-      ['empty-link', 'missing-image', 'missing-alt', 'insecure-url', 'duplicate-script', 'unsafe-html', 'mojibake', 'invalid-front-matter', 'required-field', 'unknown-value', 'filename-date', 'invalid-embed', 'invalid-date'].sort(),
+      ['empty-link', 'missing-image', 'missing-alt', 'insecure-url', 'duplicate-script', 'unsafe-html', 'mojibake', 'invalid-front-matter', 'required-field', 'unknown-value', 'filename-date', 'invalid-embed', 'invalid-date', 'share-title', 'share-description', 'share-image'].sort(),
     );
     expect(Object.keys(ruleSeverity).sort()).toEqual([...ruleIds].sort());
   });
