@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPaths } from '../../electron/services/check/check-paths';
 import { findPosts, isPostPath } from '../../electron/services/workspace/find-posts';
 import { findSiteOf } from '../../electron/services/workspace/find-site-root';
+import { isIgnoredPath } from '../../electron/services/workspace/watch-site';
 import { Workspace } from '../../electron/services/workspace/workspace';
 import { parsePost } from '../../shared/front-matter/post-document';
 import { fixture, tempDir } from '../support/fixtures';
@@ -155,6 +156,13 @@ describe('only the generator’s real output is skipped', () => {
       'content/docs/languages/go.md': '---\ntitle: Go\n---\nGo.\n',
     });
     expect(await postsOf(site)).toEqual(['content/docs/languages/go.md']);
+  });
+
+  it('the watcher sees changes in content named like output folders; it ignores the root output and dependencies', () => {
+    expect(isIgnoredPath('/site', '/site/content/docs/resources/page-resources.md')).toBe(false);
+    expect(isIgnoredPath('/site', '/site/content/themes/book.md')).toBe(false);
+    expect(isIgnoredPath('/site', '/site/public/index.html')).toBe(true);
+    expect(isIgnoredPath('/site', '/site/content/node_modules/x.md')).toBe(true);
   });
 
   it('isPostPath with the site’s layout agrees with the list', async () => {

@@ -37,8 +37,11 @@ const ATOMIC_TEMP = /^\..+\.recap-[0-9a-f]+\.tmp$/;
 export function isIgnoredPath(root: string, absolute: string): boolean {
   const relative = path.relative(root, absolute);
   if (relative === '' || relative === '.recap.json') return false;
-  for (const segment of relative.split(path.sep)) {
-    if (segment.startsWith('.') || IGNORED_DIRS.has(segment) || ATOMIC_TEMP.test(segment)) return true;
+  // Output and dependency folders only at the root: a docs section named `resources/` or `public/` is content (find-posts.ts).
+  const segments = relative.split(path.sep);
+  if (IGNORED_DIRS.has(segments[0]!)) return true;
+  for (const segment of segments) {
+    if (segment.startsWith('.') || segment === 'node_modules' || ATOMIC_TEMP.test(segment)) return true;
   }
   return false;
 }
