@@ -184,7 +184,8 @@ function requiredByGroup(posts: readonly FrontMatterData[], groups: readonly str
     members.set(group, [...(members.get(group) ?? []), data]);
   });
   const out: NonNullable<SiteSchema['groups']> = {};
-  for (const [group, pages] of members) {
+  // Sorted: posts are read in parallel, and the same site should give the same schema.
+  for (const [group, pages] of [...members].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const counts = new Map<string, number>();
     // Tables (`[extra]`, `taxonomies`) group optional settings: their presence is not a field a page must fill in.
     const counted = (value: FrontMatterValue) => isSet(value) && !(typeof value === 'object' && !Array.isArray(value));
