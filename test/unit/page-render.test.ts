@@ -168,3 +168,27 @@ describe('what never passes into a page', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('other generators: the post with its header in the site’s stylesheet, and a plain note', () => {
+  test('Hugo: title, date, author and cover in the header; the note says layouts are not rendered', async () => {
+    const root = fixture('sites', 'hugo-docs');
+    const relative = 'content/blog/hugo-0-123/index.md';
+    const page = await renderPage({ root, name: 'hugo-docs', kind: 'hugo' }, relative, await readFile(path.join(root, relative), 'utf8'), { externalContent: false, assets: (p) => `../page-assets${p}` });
+    expect(page.layoutsRendered).toBe(false);
+    expect(page.note).toMatch(/^Layouts are not rendered for Hugo sites/);
+    expect(page.html).toContain('<h1 class="post-title">Hugo 0.123.0</h1>');
+    expect(page.html).toContain('<span class="post-author">The Hugo team</span>');
+    expect(page.html).toContain('<img class="post-cover" src="../page-assets/content/blog/hugo-0-123/featured.png"');
+    expect(page.html).not.toMatch(/<script/i);
+  });
+
+  test('Zola: the site’s own Sass (sass/site.scss) is compiled and linked from Recap', async () => {
+    const root = fixture('sites', 'zola-docs');
+    const relative = 'content/themes/after-dark.md';
+    const page = await renderPage({ root, name: 'zola-docs', kind: 'zola' }, relative, await readFile(path.join(root, relative), 'utf8'), { externalContent: false, assets: (p) => `../page-assets${p}` });
+    expect(page.styles.map((s) => s.url)).toEqual(['/.recap/styles/site.css']);
+    expect(page.styles[0]!.css).toContain('color: #222');
+    expect(page.html).toContain('href="../page-assets/.recap/styles/site.css"');
+    expect(page.note).toMatch(/^Layouts are not rendered for Zola sites: this is the post with its header in the site’s stylesheet\.$/);
+  });
+});
