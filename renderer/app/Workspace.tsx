@@ -154,9 +154,10 @@ function WorkspaceRoom({ site, mode, colorScheme, openFolder, sessionError, site
     (path: string) => {
       setOverlay(null);
       reloadPosts();
-      openPost(path);
+      // The unsaved-changes question was answered before the file was made (NewPostDialog's guard).
+      void store.open(path);
     },
-    [reloadPosts, openPost],
+    [reloadPosts, store],
   );
   const togglePreview = useCallback(() => (narrow ? setPreviewNarrow : setPreviewWide)((shown) => !shown), [narrow, setPreviewNarrow, setPreviewWide]);
   const toggleFocus = useCallback(() => setFocusMode((on) => !on), []);
@@ -262,7 +263,7 @@ function WorkspaceRoom({ site, mode, colorScheme, openFolder, sessionError, site
         ) : (
           !focusMode && (
             <div className="sidebar-rail">
-              <button type="button" className="sidebar-rail-button" aria-expanded={false} title={`Show sidebar (${shortcutLabel(KEYS.toggleSidebar)})`} onClick={() => setSidebarShown(true)}>
+              <button type="button" className="icon-button" aria-expanded={false} title={`Show sidebar (${shortcutLabel(KEYS.toggleSidebar)})`} onClick={() => setSidebarShown(true)}>
                 <span aria-hidden="true">»</span>
                 <span className="visually-hidden">Show sidebar</span>
               </button>
@@ -298,7 +299,6 @@ function WorkspaceRoom({ site, mode, colorScheme, openFolder, sessionError, site
           />
         </main>
       </div>
-      {guard.asking && <UnsavedChangesDialog guard={guard} title={postTitle ?? 'This post'} />}
       {recoveryOpen && (
         <RecoveryDialog
           drafts={drafts}
@@ -307,7 +307,9 @@ function WorkspaceRoom({ site, mode, colorScheme, openFolder, sessionError, site
           onClose={() => setRecoveryShown(false)}
         />
       )}
-      {overlay === 'new-post' && <NewPostDialog onClose={() => setOverlay(null)} onCreated={postCreated} />}
+      {overlay === 'new-post' && <NewPostDialog onClose={() => setOverlay(null)} onCreated={postCreated} guard={runGuarded} />}
+      {/* Over the New post dialog, which asks it before creating anything. */}
+      {guard.asking && <UnsavedChangesDialog guard={guard} title={postTitle ?? 'This post'} />}
       {overlay === 'open-post' && <QuickOpen posts={posts ?? []} onOpen={openPost} onClose={() => setOverlay(null)} />}
       {overlay === 'commands' && <CommandPalette registry={registry} onClose={() => setOverlay(null)} />}
       {exportShown && <ExportFor store={store} title={postTitle} onCommitted={git.refresh} onClose={() => setExportPath(null)} />}

@@ -235,6 +235,7 @@ function PostView({ store, doc, title, previewShown, narrow, focusMode, colorSch
                 documentKey={post.path}
                 problemLines={problemLines}
                 hideToolbar={focusMode}
+                lang={postLanguage(post.loaded.frontMatter.data)}
               />
             </AuthoringEditor>
           }
@@ -260,4 +261,10 @@ function selectInFrontMatter(region: HTMLElement | null, frontMatter: string, st
   const label = key === undefined ? null : Array.from(region.querySelectorAll('label')).find((l) => l.title === key);
   const field = label?.control ?? region.querySelector<HTMLElement>('input, select, textarea, button');
   if (field instanceof HTMLElement) field.focus();
+}
+
+/** The post's own `lang` (or `language`), when it names one: the spell checker follows it. */
+function postLanguage(data: Record<string, unknown> | null): string | undefined {
+  const value = data?.lang ?? data?.language;
+  return typeof value === 'string' && /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(value) ? value : undefined;
 }

@@ -18,6 +18,8 @@ export interface MarkdownEditorProps {
   problemLines?: readonly ProblemLine[];
   /** Focus mode: only the text. */
   hideToolbar?: boolean;
+  /** The post's language (its `lang`), for the spell checker; the page's otherwise. */
+  lang?: string;
 }
 
 const NO_PROBLEMS: readonly ProblemLine[] = [];
@@ -28,7 +30,7 @@ const NO_PROBLEMS: readonly ProblemLine[] = [];
  * renders its own, off the main thread). The colours come from a line-keyed
  * overlay behind the transparent textarea, where a keystroke redraws one line.
  */
-export default function MarkdownEditor({ value, onChange, readOnly, colorScheme, documentKey = '', problemLines = NO_PROBLEMS, hideToolbar = false }: MarkdownEditorProps) {
+export default function MarkdownEditor({ value, onChange, readOnly, colorScheme, documentKey = '', problemLines = NO_PROBLEMS, hideToolbar = false, lang }: MarkdownEditorProps) {
   const [target, setTarget] = useState<{ host: HTMLElement; textarea: HTMLTextAreaElement } | null>(null);
   const attach = useCallback((node: HTMLDivElement | null) => {
     const textarea = node?.querySelector<HTMLTextAreaElement>('textarea.w-md-editor-text-input') ?? null;
@@ -49,7 +51,7 @@ export default function MarkdownEditor({ value, onChange, readOnly, colorScheme,
           height="100%"
           // Tab moves focus rather than indenting, so keyboard users are never trapped in the editor.
           defaultTabEnable
-          textareaProps={{ id: TEXT_ID, 'aria-label': 'Markdown', readOnly, spellCheck: true }}
+          textareaProps={{ id: TEXT_ID, 'aria-label': 'Markdown', readOnly, spellCheck: true, ...(lang ? { lang } : {}) }}
         />
       </KeepSelection>
       {target && <MarkdownOverlay host={target.host} textarea={target.textarea} value={value} problemLines={problemLines} />}

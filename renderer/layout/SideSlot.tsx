@@ -33,7 +33,7 @@ interface SideSlotProps {
 export function SideSlot({ panel, floating, onClose }: SideSlotProps) {
   return (
     <div id={SIDE_SLOT_ID} className="side-slot" data-floating={floating || undefined} data-panel={panel.id}>
-      <button type="button" className="side-slot-close" aria-label={`Close ${panel.title}`} title={`Close ${panel.title}`} onClick={onClose}>
+      <button type="button" className="icon-button side-slot-close" aria-label={`Close ${panel.title}`} title={`Close ${panel.title}`} onClick={onClose}>
         ×
       </button>
       <div className="side-slot-body">{panel.render()}</div>

@@ -83,7 +83,7 @@ export const PostsNav = memo(function PostsNav({ siteName, posts, error, openPat
           {siteName}
         </div>
         {onCollapse && (
-          <button type="button" className="posts-collapse" aria-expanded="true" title="Hide sidebar (Ctrl+Shift+B)" onClick={onCollapse}>
+          <button type="button" className="icon-button" aria-expanded="true" title="Hide sidebar (Ctrl+Shift+B)" onClick={onCollapse}>
             <span aria-hidden="true">«</span>
             <span className="visually-hidden">Hide sidebar</span>
           </button>

@@ -4,7 +4,7 @@ import { fixGroups } from './problem-target';
 import type { ProblemsState } from './use-problems';
 import './problems.css';
 
-export const PROBLEMS_PANEL_ID = 'problems-panel';
+const PROBLEMS_PANEL_ID = 'problems-panel';
 
 /** A long list is still useful at its top; rendering thousands of rows would slow typing. */
 const MAX_SHOWN = 300;
@@ -124,21 +124,4 @@ function summary(problems: readonly Problem[], checking: boolean): string {
     if (n > 0) parts.push(`${n} ${n === 1 ? one : many}`);
   }
   return parts.join(', ');
-}
-
-interface ProblemsToggleProps {
-  state: ProblemsState;
-  expanded: boolean;
-  onToggle: () => void;
-}
-
-/** "Problems (3)": the count is in the name, so it is heard as well as seen. */
-export function ProblemsToggle({ state, expanded, onToggle }: ProblemsToggleProps) {
-  const problems = state.checked?.problems ?? [];
-  const errors = problems.some((p) => p.severity === 'error');
-  return (
-    <button type="button" className="button problems-toggle" aria-expanded={expanded} aria-controls={PROBLEMS_PANEL_ID} data-errors={errors || undefined} onClick={onToggle}>
-      Problems ({problems.length})
-    </button>
-  );
 }
