@@ -13,6 +13,7 @@ import type { SiteSchema } from '../../../shared/front-matter/schema';
 import type { RecapSettings } from '../../../shared/front-matter/site-settings';
 import type { FrontMatterLanguage, SiteKind } from '../../../shared/model';
 import { findPosts } from '../workspace/find-posts';
+import { frontMatterEnd } from '../workspace/summarize-file';
 import { readChoiceSources } from './read-choice-sources';
 import { readSiteSettings } from './read-site-settings';
 import { readSiteTemplate, type ReadTemplate } from './read-site-template';
@@ -36,6 +37,7 @@ const BUNDLE_INDEX = /(?:^|\/)index\.[^/]+$/i;
 const CONCURRENCY = 32;
 /** Front matter lives at the top; reading this much of each post is enough and bounds the work. */
 const HEAD_BYTES = 64 * 1024;
+const FIRST_BYTES = 16 * 1024;
 
 export async function readSiteFacts(root: string, kind: SiteKind): Promise<SiteFacts> {
   const [posts, template, choiceSources, settings] = await Promise.all([
@@ -75,8 +77,13 @@ async function readHead(file: string): Promise<string> {
     const handle = await open(file, 'r');
     let text: string;
     try {
-      const head = Buffer.alloc(HEAD_BYTES);
-      const { bytesRead } = await handle.read(head, 0, HEAD_BYTES, 0);
+      // 16 KB holds almost every front matter; only one that does not close there is read up to HEAD_BYTES.
+      let head = Buffer.allocUnsafe(FIRST_BYTES);
+      let { bytesRead } = await handle.read(head, 0, FIRST_BYTES, 0);
+      if (bytesRead === FIRST_BYTES && frontMatterEnd(head) === -1) {
+        head = Buffer.allocUnsafe(HEAD_BYTES);
+        ({ bytesRead } = await handle.read(head, 0, HEAD_BYTES, 0));
+      }
       text = head.toString('utf8', 0, bytesRead);
     } finally {
       await handle.close();
