@@ -51,11 +51,15 @@ export async function showAbout(window: BrowserWindow | null): Promise<void> {
 export async function showShortcuts(window: BrowserWindow | null, isMac: boolean): Promise<void> {
   const mod = isMac ? '⌘' : 'Ctrl+';
   const shift = isMac ? '⇧' : 'Shift+';
+  const alt = isMac ? '⌥' : 'Alt+';
   const lines = [
     `${mod}O\tOpen folder`,
     `${mod}N\tNew post`,
     `${mod}S\tSave`,
-    `${shift}${mod}P\tShow or hide the preview`,
+    `${mod}P\tOpen post`,
+    `${shift}${mod}P\tCommands (every action, with its shortcut)`,
+    `${alt}${mod}P\tShow or hide the preview`,
+    `F8\tFocus mode`,
     `${shift}${mod}F\tFind a post`,
     `${mod}=  ${mod}-  ${mod}0\tZoom in, out, reset`,
   ];
