@@ -16,7 +16,7 @@ import type { EmbedStyle } from './embeds/embed-style';
 import { MAX_IMAGE_BASE64_CHARS, type ImportedImage } from './media/images';
 import type { AddCollectedResult, CardKind, CollectedCard, EventPostDefaults } from './collect/types';
 import type { CardBlock } from './collect/insert-markup';
-import { MAX_PHOTOS_PER_CALL, type PhotoResult } from './media/photos';
+import { MAX_PHOTOS_PER_CALL, type PhotoResult, type PhotoThumbnail } from './media/photos';
 import { branchName, remoteName } from './git-names';
 import { utf8Length } from './document/utf8-length';
 
@@ -267,6 +267,22 @@ export const contract = {
       })
       .strict(),
   ).returns<{ text: string; field: string }>(),
+  /**
+   * Thumbnails of the post's photos for the Photos panel (by their Markdown
+   * src): made once with sharp, kept in the per-user state folder, read only
+   * from image files inside the site; `thumbnail` is a data: URL or null.
+   */
+  photoThumbnails: method(z.object({ path: relativePath, images: z.array(z.string().min(1).max(4096)).max(200) }).strict()).returns<PhotoThumbnail[]>(),
+  /** The file "Create" would make now for this title, date and draft choice, without making anything (the New post dialog shows it). */
+  planPost: method(
+    z
+      .object({
+        title: z.string().trim().min(1, 'A title is required.').max(500),
+        date: isoDate.optional(),
+        draft: z.boolean(),
+      })
+      .strict(),
+  ).returns<{ path: string }>(),
   /**
    * The post as the Page view shows it: through the site's own layouts (Jekyll)
    * or with its header in the site's stylesheet (Hugo, Zola, Astro), rendered

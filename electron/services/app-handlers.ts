@@ -71,6 +71,10 @@ export class AppState {
   readonly pages = new PageService();
   private watcher: SiteWatcher | null = null;
   private readonly changeListeners = new Set<(change: PostsChange) => void>();
+  /** The per-user state folder, when there is one (thumbnails are cached there). */
+  get stateDir(): string | null {
+    return this.options.stateDir ?? null;
+  }
 
   constructor(
     readonly recent: RecentFolders,
@@ -288,6 +292,7 @@ export function createHandlers(state: AppState, hooks: ShellHooks): Handlers {
 
     ...createWriteUpHandlers({
       workspace: () => state.requireWorkspace(),
+      stateDir: state.stateDir,
       onFilesAdded: (root) => textChecker.invalidate(root),
     }),
 

@@ -1,7 +1,7 @@
-import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type ClipboardEvent, type FormEvent, type KeyboardEvent } from 'react';
-import { imageFiles } from '../authoring/read-image';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type ClipboardEvent, type FormEvent, type KeyboardEvent } from 'react';
+import { insertedCards } from '../../shared/collect';
+import { PhotosPanel } from '../photos/PhotosPanel';
 import { CollectedCardItem, type CardControl } from './CollectedCardItem';
-import { PHOTO_ACCEPT } from './photo-files';
 import type { CollectTools } from './use-collect-tools';
 import './collect.css';
 
@@ -19,8 +19,11 @@ interface CollectedPanelProps {
  */
 export function CollectedPanel({ tools, readOnly }: CollectedPanelProps) {
   const id = useId();
-  const { collected, photos, externalContent, inserting } = tools;
+  const { collected, externalContent, inserting } = tools;
   const cards = useMemo(() => collected.cards ?? [], [collected.cards]);
+  // Deferred, and only while the panel is shown: typing never waits for the post to be searched for embeds.
+  const body = useDeferredValue(tools.body);
+  const inserted = useMemo(() => insertedCards(cards, body), [cards, body]);
   const [pasted, setPasted] = useState('');
   const [activeId, setActiveId] = useState<string | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -54,7 +57,7 @@ export function CollectedPanel({ tools, readOnly }: CollectedPanelProps) {
   /** A card already in the post is inserted again only when asked twice. */
   const [confirmAgain, setConfirmAgain] = useState<string | null>(null);
   const insertOne = (cardId: string) => {
-    if (tools.inserted.has(cardId) && confirmAgain !== cardId) {
+    if (inserted.has(cardId) && confirmAgain !== cardId) {
       setConfirmAgain(cardId);
       return;
     }
@@ -97,12 +100,6 @@ export function CollectedPanel({ tools, readOnly }: CollectedPanelProps) {
     else if (key === 'Delete') remove(card.id, 'item');
     else return;
     event.preventDefault();
-  };
-
-  const onPhotosChosen = (event: ChangeEvent<HTMLInputElement>) => {
-    const chosen = imageFiles(event.target.files);
-    event.target.value = ''; // the same files can be chosen again
-    void photos.importFiles(chosen);
   };
 
   return (
@@ -161,7 +158,7 @@ export function CollectedPanel({ tools, readOnly }: CollectedPanelProps) {
         )}
         {tools.insertError && <p className="collected-message error">Could not insert: {tools.insertError}</p>}
         {tools.notice && <p className="collected-message">{tools.notice}</p>}
-        {confirmAgain && tools.inserted.has(confirmAgain) && (
+        {confirmAgain && inserted.has(confirmAgain) && (
           <p className="collected-message">This card is already in the post; choose Insert again to add it once more.</p>
         )}
         {collected.loadingDetails && <p className="collected-message">Loading details…</p>}
@@ -180,7 +177,7 @@ export function CollectedPanel({ tools, readOnly }: CollectedPanelProps) {
                 externalContent={externalContent}
                 readOnly={readOnly}
                 inserting={inserting}
-                inserted={tools.inserted.has(card.id)}
+                inserted={inserted.has(card.id)}
                 onActivate={() => setActiveId(card.id)}
                 onKeyDown={(event) => onItemKeyDown(event, index)}
                 onInsert={() => insertOne(card.id)}
@@ -190,61 +187,9 @@ export function CollectedPanel({ tools, readOnly }: CollectedPanelProps) {
             ))}
           </ul>
         )}
-        <PhotoList tools={tools} readOnly={readOnly} onChosen={onPhotosChosen} />
+        <PhotosPanel tools={tools} readOnly={readOnly} />
       </div>
     </section>
-  );
-}
-
-function PhotoList({ tools, readOnly, onChosen }: { tools: CollectTools; readOnly: boolean; onChosen: (event: ChangeEvent<HTMLInputElement>) => void }) {
-  const id = useId();
-  const { photos } = tools;
-  return (
-    <div className="collected-photos">
-      <div className="collected-bar">
-        <h3 className="collected-subtitle">Photos</h3>
-        {!readOnly && (
-          <label className="button small collected-file">
-            Add photos…
-            <input type="file" multiple accept={PHOTO_ACCEPT} className="visually-hidden" onChange={onChosen} disabled={photos.progress !== null} />
-          </label>
-        )}
-      </div>
-      {photos.photos.length === 0 ? (
-        <p className="collected-empty">Photos you add (drop them on the editor) are listed here, to choose a cover.</p>
-      ) : (
-        <ul className="collected-photo-list" aria-label="Photos added">
-          {photos.photos.map((photo) => {
-            const isCover = photos.cover?.markdownPath === photo.markdownPath;
-            return (
-              <li key={photo.sitePath} className="collected-photo">
-                <span id={`${id}-${photo.sitePath}`} className="collected-photo-path">
-                  {photo.markdownPath}
-                </span>
-                {isCover ? (
-                  <span className="collected-cover">Cover ({photos.cover?.field})</span>
-                ) : (
-                  <button
-                    type="button"
-                    className="button small"
-                    disabled={readOnly}
-                    aria-describedby={`${id}-${photo.sitePath}`}
-                    onClick={() => void photos.chooseCover(photo)}
-                  >
-                    Use as cover
-                  </button>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      {photos.coverError && (
-        <p role="alert" className="collected-message error">
-          Could not set the cover: {photos.coverError}
-        </p>
-      )}
-    </div>
   );
 }
 

@@ -3,7 +3,7 @@
  * its photos, and inserting either into the body at the caret or where a card
  * is dropped.
  */
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { insertedCards, placeBlocks } from '../../shared/collect';
 import { splitFrontMatter } from '../../shared/document/front-matter-block';
 import { useApi } from '../app/api-context';
@@ -31,8 +31,6 @@ export interface CollectTools {
   insertError: string | null;
   /** What the last "Insert all" or "Archive tweets" did, in a sentence. */
   notice: string | null;
-  /** Cards whose embed or link the post already holds. */
-  inserted: ReadonlySet<string>;
   /** Inserts these cards at the caret; focus stays where it is. */
   insertCards: (ids: readonly string[]) => Promise<void>;
   /** Every card not yet in the post, each into its section of the write-up (or at the caret). */
@@ -41,6 +39,11 @@ export interface CollectTools {
   archiveTweets: () => Promise<void>;
   /** For the editor: cards dragged from the panel. */
   dropTarget: EditorDropTarget;
+  /** The open post as the editor holds it, for the Photos panel's edits. */
+  path: string | null;
+  body: string;
+  frontMatter: string;
+  access: PostAccess;
 }
 
 export function useCollectTools(doc: DocumentState, editor: EditorHandle): CollectTools {
@@ -132,9 +135,6 @@ export function useCollectTools(doc: DocumentState, editor: EditorHandle): Colle
 
   const insertCards = useCallback((ids: readonly string[]) => insert(ids, { keepFocus: true }), [insert]);
   const { cards } = collected;
-  // Deferred: typing never waits for the post to be searched for embeds.
-  const deferredText = useDeferredValue(shown && post ? post.body : '');
-  const inserted = useMemo(() => insertedCards(cards ?? [], deferredText), [cards, deferredText]);
   const insertAll = useCallback(async () => {
     // Read now, not from the deferred copy: a second click must see what the first one inserted.
     const present = insertedCards(cards ?? [], latest.current.body);
@@ -177,5 +177,7 @@ export function useCollectTools(doc: DocumentState, editor: EditorHandle): Colle
 
   const toggle = useCallback(() => setShown((value) => !value), []);
 
-  return { shown, toggle, externalContent, collected, photos, inserting, insertError, notice, inserted, insertCards, insertAll, archiveTweets, dropTarget };
+  const body = post?.body ?? '';
+  const frontMatter = post?.frontMatter ?? '';
+  return { shown, toggle, externalContent, collected, photos, inserting, insertError, notice, insertCards, insertAll, archiveTweets, dropTarget, path, body, frontMatter, access };
 }

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useApi } from '../app/api-context';
 import { describeError } from '../app/error-message';
 import { Dialog } from '../dialog/Dialog';
@@ -8,9 +8,17 @@ import './new-post.css';
 
 interface NewPostDialogProps {
   onClose: () => void;
-  /** The post file exists now: list it and open it. */
+  /** The post file exists now: list it and open it (the unsaved-changes question was answered before it was made). */
   onCreated: (path: string) => void;
+  /**
+   * Runs the creation once the open post's unsaved changes are dealt with
+   * (Save / Don't Save); Cancel there creates nothing. Without it, at once.
+   */
+  guard?: (action: () => void) => void;
 }
+
+/** Asking for the planned file name waits for a pause in typing. */
+const PLAN_DELAY_MS = 150;
 
 /** Today in the author's time zone, as the date input and the file name want it. */
 export function localToday(now = new Date()): string {
@@ -23,7 +31,7 @@ export function localToday(now = new Date()): string {
  * a draft. The main process names and places the file by the site's
  * conventions and never overwrites one.
  */
-export function NewPostDialog({ onClose, onCreated }: NewPostDialogProps) {
+export function NewPostDialog({ onClose, onCreated, guard = (action) => action() }: NewPostDialogProps) {
   const api = useApi();
   const formId = useId();
   const titleRef = useRef<HTMLInputElement>(null);
@@ -42,11 +50,42 @@ export function NewPostDialog({ onClose, onCreated }: NewPostDialogProps) {
     setTitleMissing(false);
   });
 
-  const create = async (event: FormEvent | KeyboardEvent) => {
+  // The file "Create" would make, shown before anything is made (a dry run in the main process).
+  const [plan, setPlan] = useState<{ title: string; path: string } | null>(null);
+  const withDate = date !== '' && (!draft || dateChosen);
+  const planned = plan && plan.title === title.trim() ? plan.path : null;
+  useEffect(() => {
+    const wanted = title.trim();
+    if (wanted === '') return;
+    let live = true;
+    const timer = setTimeout(() => {
+      api.planPost({ title: wanted, draft, ...(withDate && /^\d{4}-\d{2}-\d{2}$/.test(date) ? { date } : {}) }).then(
+        (answer) => live && setPlan({ title: wanted, path: answer.path }),
+        () => live && setPlan(null),
+      );
+    }, PLAN_DELAY_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [api, title, date, draft, withDate]);
+
+  const create = (event: FormEvent | KeyboardEvent) => {
     event.preventDefault();
     if (creating) return;
+    if (writeUp.on ? !writeUp.validate() : title.trim() === '') {
+      if (!writeUp.on) {
+        setTitleMissing(true);
+        titleRef.current?.focus();
+      }
+      return;
+    }
+    // Nothing is written until the open post's unsaved changes are answered for.
+    guard(() => void make());
+  };
+
+  const make = async () => {
     if (writeUp.on) {
-      if (!writeUp.validate()) return;
       setCreating(true);
       setError(null);
       try {
@@ -57,15 +96,9 @@ export function NewPostDialog({ onClose, onCreated }: NewPostDialogProps) {
       }
       return;
     }
-    if (title.trim() === '') {
-      setTitleMissing(true);
-      titleRef.current?.focus();
-      return;
-    }
     setCreating(true);
     setError(null);
     // A draft the author did not date takes its date when published (Jekyll's _drafts); the site decides.
-    const withDate = date !== '' && (!draft || dateChosen);
     try {
       const { path } = await api.createPost({ title: title.trim(), draft, ...(withDate ? { date } : {}) });
       onCreated(path);
@@ -90,7 +123,9 @@ export function NewPostDialog({ onClose, onCreated }: NewPostDialogProps) {
         </>
       }
     >
-      <form id={formId} className="new-post-form" onSubmit={(event) => void create(event)} noValidate>
+      <form id={formId} className="new-post-form" onSubmit={create} noValidate>
+        {/* The event's fields come first: they suggest the title below. */}
+        <EventWriteUpFields writeUp={writeUp} />
         <div className="new-post-field">
           <label htmlFor={`${formId}-title`}>Title</label>
           <input
@@ -104,7 +139,7 @@ export function NewPostDialog({ onClose, onCreated }: NewPostDialogProps) {
             aria-describedby={titleMissing ? `${formId}-title-missing` : undefined}
             onKeyDown={(event) => {
               // Enter creates, whichever control is the form's default button in this browser.
-              if (event.key === 'Enter' && !event.nativeEvent.isComposing) void create(event);
+              if (event.key === 'Enter' && !event.nativeEvent.isComposing) create(event);
             }}
             onChange={(event) => {
               setTitle(event.target.value);
@@ -135,7 +170,15 @@ export function NewPostDialog({ onClose, onCreated }: NewPostDialogProps) {
           <input id={`${formId}-draft`} type="checkbox" checked={draft} onChange={(event) => setDraft(event.target.checked)} />
           <label htmlFor={`${formId}-draft`}>Draft</label>
         </div>
-        <EventWriteUpFields writeUp={writeUp} />
+        <p className="new-post-plan" aria-live="polite">
+          {planned ? (
+            <>
+              Creates <code>{planned}</code>
+            </>
+          ) : (
+            'Type a title to see the file it creates.'
+          )}
+        </p>
         {error && (
           <p role="alert" className="notice danger new-post-error">
             {error}

@@ -17,3 +17,13 @@ export interface PhotoResult {
   /** Why this photo was not added; the others still were. */
   error?: string;
 }
+
+/** A photo of the post as the Photos panel shows it. */
+export interface PhotoThumbnail {
+  /** As the post writes it. */
+  src: string;
+  /** Where it is in the site, or null when the site has no such image. */
+  sitePath: string | null;
+  /** `data:image/webp;base64,…` (240 px wide), or null when none can be shown. */
+  thumbnail: string | null;
+}

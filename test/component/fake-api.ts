@@ -360,6 +360,13 @@ export class FakeApi implements RecapBridge {
       return { name: file.name, sitePath, markdownPath: `/${sitePath}`, markdown: `![](/${sitePath})`, width: 1600, height: 1067 };
     });
   }
+  /** Thumbnails by Markdown src (tests of the Photos panel set them); others are missing images. */
+  thumbnails = new Map<string, string>();
+  async photoThumbnails(input: MethodInput<'photoThumbnails'>): Promise<MethodOutput<'photoThumbnails'>> {
+    contract.photoThumbnails.input.parse(input); // validates like the real door
+    this.record('photoThumbnails', input);
+    return input.images.map((src) => ({ src, sitePath: this.thumbnails.has(src) ? src.replace(/^\//, '') : null, thumbnail: this.thumbnails.get(src) ?? null }));
+  }
   async setCover(input: MethodInput<'setCover'>): Promise<MethodOutput<'setCover'>> {
     this.record('setCover', input);
     const text = input.text ?? this.files.get(input.path) ?? '';
@@ -383,10 +390,14 @@ export class FakeApi implements RecapBridge {
     return { card: { title: field('title'), description: field('description'), image: null, url: null, siteName: this.session.site?.name ?? null, card: 'summary' }, imagePath: null, imageSize: null, site: null };
   }
 
+  async planPost(input: MethodInput<'planPost'>): Promise<MethodOutput<'planPost'>> {
+    const parsed = contract.planPost.input.parse(input); // validates like the real door
+    this.record('planPost', input);
+    return { path: fakePostPath(parsed) };
+  }
   async createPost(input: MethodInput<'createPost'>): Promise<MethodOutput<'createPost'>> {
     this.record('createPost', input);
-    const slug = input.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-    const path = input.draft ? `_drafts/${slug}.md` : `_posts/${input.date ?? '2024-01-01'}-${slug}.md`;
+    const path = fakePostPath(input);
     const text = `---\ntitle: ${JSON.stringify(input.title)}\n---\n`;
     this.posts.push({ path, title: input.title, date: input.date ?? null, draft: input.draft, text });
     this.files.set(path, text);
@@ -476,4 +487,10 @@ function fakeCardId(key: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 16777619) >>> 0;
   return hash.toString(16).padStart(8, '0').repeat(2);
+}
+
+/** Where the fake site puts a new post (Jekyll's conventions). */
+function fakePostPath(input: { title: string; date?: string | undefined; draft: boolean }): string {
+  const slug = input.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return input.draft ? `_drafts/${slug}.md` : `_posts/${input.date ?? '2024-01-01'}-${slug}.md`;
 }

@@ -1,8 +1,10 @@
 /**
  * A local stand-in for the providers' oEmbed endpoints and the GitHub API
  * (node:http on 127.0.0.1), so details tests never touch the network. Each
- * provider answers by its `behaviour`: a normal answer, a slow one, an error
- * status, or a body larger than the size limit.
+ * provider answers by its `behaviour`: a normal answer (in the provider's
+ * real shape: Twitter's blockquote + widgets.js, YouTube's and SlideShare's
+ * iframes, Speaker Deck's player), a slow one, an error status, or a body
+ * larger than the size limit.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -75,14 +77,36 @@ function respond(provider: string, url: URL, behaviour: Behaviour, _req: Incomin
       });
       return;
     }
-    case 'youtube':
-      json(res, { title: 'Keynote: <b>Kubernetes</b> at 10 🎉', author_name: 'CNCF', thumbnail_url: 'https://i.ytimg.com/vi/x/hqdefault.jpg', html: '<iframe src="https://www.youtube.com/embed/x"></iframe>' });
+    case 'youtube': {
+      // YouTube's own shape: an iframe with ?feature=oembed, sized small.
+      const id = /[?&]v=([\w-]{11})/.exec(target)?.[1] ?? /youtu\.be\/([\w-]{11})/.exec(target)?.[1] ?? 'dQw4w9WgXcQ';
+      json(res, {
+        type: 'video',
+        version: '1.0',
+        title: 'Keynote: <b>Kubernetes</b> at 10 🎉',
+        author_name: 'CNCF',
+        provider_name: 'YouTube',
+        thumbnail_url: `https://i.ytimg.com/vi/${id}/hqdefault.jpg`,
+        html: `<iframe width="200" height="113" src="https://www.youtube.com/embed/${id}?feature=oembed" frameborder="0" allow="accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share" referrerpolicy="strict-origin-when-cross-origin" allowfullscreen title="Keynote: Kubernetes at 10"></iframe>`,
+      });
       return;
+    }
     case 'speakerdeck':
       json(res, { title: 'Inlets deck', author_name: 'Alex', html: '<iframe class="speakerdeck-iframe" src="https://speakerdeck.com/player/0123456789abcdef0123456789abcdef" width="710"></iframe>' });
       return;
     case 'slideshare':
-      json(res, { title: 'Still waiting for IPv6?', html: '<iframe src="https://www.slideshare.net/slideshow/embed_code/key/5CIkLdzheA7P1"></iframe>', thumbnail_url: 'http://insecure.example/t.jpg' });
+      // SlideShare's own shape: the embed_code/key iframe and a credit line under it.
+      json(res, {
+        type: 'rich',
+        version: '1.0',
+        title: 'Still waiting for IPv6?',
+        author_name: 'Alex Ellis',
+        provider_name: 'SlideShare',
+        html:
+          '<iframe src="https://www.slideshare.net/slideshow/embed_code/key/5CIkLdzheA7P1" width="427" height="356" frameborder="0" marginwidth="0" marginheight="0" scrolling="no" style="border:1px solid #CCC; border-width:1px; margin-bottom:5px; max-width: 100%;" allowfullscreen> </iframe> ' +
+          '<div style="margin-bottom:5px"> <strong> <a href="https://www.slideshare.net/AlexEllis11/still-waiting-for-ipv6" title="Still waiting for IPv6?" target="_blank">Still waiting for IPv6?</a> </strong> from <strong><a href="https://www.slideshare.net/AlexEllis11" target="_blank">Alex Ellis</a></strong> </div>',
+        thumbnail_url: 'http://insecure.example/t.jpg',
+      });
       return;
     case 'vimeo':
       json(res, { title: 'A Vimeo talk', author_name: 'Someone' });

@@ -75,7 +75,7 @@ describe('collected cards with details from a stand-in oEmbed server', () => {
     await again.add(root, '_posts/2019-11-26-kubecon-san-diego-highlights.md', `${ELEVEN[0]} https://youtu.be/dQw4w9WgXcQ`);
     const cards = await again.loadDetails(root, '_posts/2019-11-26-kubecon-san-diego-highlights.md', { allowNetwork: true });
     expect(total()).toBe(2);
-    expect(cards[1]!.details).toMatchObject({ title: 'Keynote: Kubernetes at 10 🎉', author: 'CNCF', thumbnailUrl: 'https://i.ytimg.com/vi/x/hqdefault.jpg' });
+    expect(cards[1]!.details).toMatchObject({ title: 'Keynote: Kubernetes at 10 🎉', author: 'CNCF', thumbnailUrl: 'https://i.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg' });
   });
 
   test('timeouts, errors and oversized answers leave usable cards with a reason', async () => {

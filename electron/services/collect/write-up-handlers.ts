@@ -3,12 +3,18 @@ import type { Handlers } from '../../../shared/api';
 import type { Workspace } from '../workspace/workspace';
 import { importPhotos } from '../media/process-photo';
 import { setCover } from '../media/set-cover';
+import { photoThumbnails } from '../media/thumbnails';
+import { planPost } from '../posts/create-post';
+import { resolveLexically } from '../documents/confine';
+import { join } from 'node:path';
 import { createEventPost, eventPostDefaults } from '../posts/create-event-post';
 
-export type WriteUpHandlers = Pick<Handlers, 'eventPostDefaults' | 'createEventPost' | 'importPhotos' | 'setCover'>;
+export type WriteUpHandlers = Pick<Handlers, 'eventPostDefaults' | 'createEventPost' | 'importPhotos' | 'setCover' | 'photoThumbnails' | 'planPost'>;
 
 export interface WriteUpBinding {
   workspace(): Workspace;
+  /** The per-user state folder (thumbnails are cached there); null keeps none. */
+  stateDir?: string | null;
   /** Files were added to the site (photos, a post): checks and lists should look again. */
   onFilesAdded?(root: string, paths: readonly string[]): void;
 }
@@ -38,10 +44,29 @@ export function createWriteUpHandlers(binding: WriteUpBinding): WriteUpHandlers 
         site.kind,
         postPath,
         files.map((f) => ({ name: f.name, data: Buffer.from(f.dataBase64, 'base64') })),
-        { ...(photos?.maxWidth ? { maxWidth: photos.maxWidth } : {}), ...(photos?.folder ? { folder: photos.folder } : {}) },
+        {
+          ...(photos?.maxWidth ? { maxWidth: photos.maxWidth } : {}),
+          ...(photos?.folder ? { folder: photos.folder } : {}),
+          ...(photos?.format ? { format: photos.format } : {}),
+          ...(photos?.maxKB ? { maxKB: photos.maxKB } : {}),
+        },
       );
       binding.onFilesAdded?.(site.root, results.flatMap((r) => (r.sitePath ? [r.sitePath] : [])));
       return results;
+    },
+
+    async photoThumbnails({ path, images }) {
+      const workspace = binding.workspace();
+      const { site } = workspace;
+      resolveLexically(site.root, path);
+      const [layout, facts] = await Promise.all([workspace.layout(), workspace.facts()]);
+      const folders = { staticDirs: layout.staticDirs, contentDirs: layout.contentDirs, ...(facts.pageUrls ? { pageUrls: facts.pageUrls } : {}) };
+      return photoThumbnails(site.root, site.kind, folders, path, images, binding.stateDir ? join(binding.stateDir, 'thumbnails') : null);
+    },
+
+    async planPost(input) {
+      const workspace = binding.workspace();
+      return planPost(workspace.site.root, workspace.site.kind, await workspace.facts(), input);
     },
 
     async setCover({ path, image, text }) {

@@ -3,8 +3,10 @@
  * orientation, shrunk to the site's largest width, and written without any
  * metadata (sharp drops EXIF, GPS and XMP unless asked to keep them), so a
  * phone picture never publishes where it was taken. Files go to the post's
- * image folder (the same one image import uses) as `<slug>-1.jpg`,
- * `<slug>-2.jpg`…, never overwriting anything.
+ * image folder (the same one image import uses) under a name a person can
+ * read, `<short-slug>-<original-name>.jpg` (at most 60 characters; `-2`…
+ * when taken), never overwriting anything. The site may ask for WebP or
+ * AVIF and a size budget per photo (`.recap.json` photos.format, photos.maxKB).
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,6 +14,7 @@ import type sharpFactory from 'sharp';
 import type { Sharp } from 'sharp';
 import { RecapError } from '../../../shared/errors';
 import { MAX_IMAGE_BYTES, postSlug } from '../../../shared/media/images';
+import { photoFileStem } from '../../../shared/media/photo-names';
 import type { PhotoResult } from '../../../shared/media/photos';
 import type { SiteKind } from '../../../shared/model';
 import { resolveInside, resolveLexically } from '../documents/confine';
@@ -33,6 +36,10 @@ export interface PhotoInput {
 
 export interface PhotoOptions {
   maxWidth?: number;
+  /** `.recap.json` photos.format: photos keep their format (JPEG for camera formats), or become WebP or AVIF. */
+  format?: 'keep' | 'webp' | 'avif';
+  /** `.recap.json` photos.maxKB: quality, then width, come down until the photo fits. */
+  maxKB?: number;
   /** `.recap.json` photos.folder: a site folder, `<slug>` replaced by the post's slug. */
   folder?: string;
 }
@@ -47,13 +54,11 @@ export async function importPhotos(root: string, kind: SiteKind, postPath: strin
   await resolveInside(root, folder.dir); // the folders just made must still lead inside (no symlink swapped in)
 
   const results: PhotoResult[] = [];
-  let number = 1;
   // One at a time: a dozen 24-megapixel photos decoded at once would take gigabytes.
   for (const photo of photos) {
     try {
-      const processed = await processPhoto(photo.data, options.maxWidth ?? DEFAULT_MAX_WIDTH);
-      const stored = await storeExclusive(root, folder.dir, slug, processed.extension, processed.data, number);
-      number = stored.number + 1;
+      const processed = await processPhoto(photo.data, options.maxWidth ?? DEFAULT_MAX_WIDTH, { ...(options.format ? { format: options.format } : {}), ...(options.maxKB ? { maxKB: options.maxKB } : {}) });
+      const stored = await storeExclusive(root, folder.dir, photoFileStem(slug, photo.name, processed.extension), processed.extension, processed.data);
       const markdownPath = folder.urlPrefix + encodeURI(stored.fileName);
       results.push({ name: photo.name, sitePath: stored.sitePath, markdownPath, markdown: `![](${markdownPath})`, width: processed.width, height: processed.height });
     } catch (error) {
@@ -66,13 +71,13 @@ export async function importPhotos(root: string, kind: SiteKind, postPath: strin
 
 export interface ProcessedPhoto {
   data: Buffer;
-  extension: 'jpg' | 'png' | 'webp';
+  extension: 'jpg' | 'png' | 'webp' | 'avif';
   width: number;
   height: number;
 }
 
 /** Upright, at most `maxWidth` wide, no metadata; JPEG unless the photo is a PNG or WebP (which may be transparent). */
-export async function processPhoto(data: Buffer, maxWidth: number): Promise<ProcessedPhoto> {
+export async function processPhoto(data: Buffer, maxWidth: number, output: { format?: 'keep' | 'webp' | 'avif'; maxKB?: number } = {}): Promise<ProcessedPhoto> {
   if (data.length === 0) throw new RecapError('refused', 'The photo is empty.');
   if (data.length > MAX_IMAGE_BYTES) throw new RecapError('too-large', `The photo is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`);
   const sharp = await loadSharp();
@@ -85,23 +90,33 @@ export async function processPhoto(data: Buffer, maxWidth: number): Promise<Proc
     throw new RecapError('refused', 'This file is not a photo Recap can read (JPEG, PNG, WebP, AVIF, TIFF).');
   }
   if (format === 'gif' || format === 'svg') throw new RecapError('refused', `${format.toUpperCase()} images are added as they are: use Add image instead.`);
-  const extension = format === 'png' ? 'png' : format === 'webp' ? 'webp' : 'jpg';
-  // rotate() without an angle applies the EXIF orientation (and drops the tag); no withMetadata(), so nothing else is kept.
-  const pipeline = image.rotate().resize({ width: maxWidth, withoutEnlargement: true });
-  const encoded = extension === 'png' ? pipeline.png() : extension === 'webp' ? pipeline.webp({ quality: 82 }) : pipeline.jpeg({ quality: 82, mozjpeg: true });
+  const kept = format === 'png' ? 'png' : format === 'webp' ? 'webp' : 'jpg';
+  const extension = output.format === 'webp' || output.format === 'avif' ? output.format : kept;
+  const budget = output.maxKB ? output.maxKB * 1024 : Infinity;
+  let width = maxWidth;
+  let quality = 82;
   try {
-    const { data: out, info } = await encoded.toBuffer({ resolveWithObject: true });
-    return { data: out, extension, width: info.width, height: info.height };
+    for (;;) {
+      // rotate() without an angle applies the EXIF orientation (and drops the tag); no withMetadata(), so nothing else is kept.
+      const pipeline = image.clone().rotate().resize({ width, withoutEnlargement: true });
+      const encoded =
+        extension === 'png' ? pipeline.png() : extension === 'webp' ? pipeline.webp({ quality }) : extension === 'avif' ? pipeline.avif({ quality: Math.round(quality * 0.7) }) : pipeline.jpeg({ quality, mozjpeg: true });
+      const { data: out, info } = await encoded.toBuffer({ resolveWithObject: true });
+      // Over budget: lower the quality to 50 first (barely visible on a photo), then the width.
+      if (out.length <= budget || width <= 320) return { data: out, extension, width: info.width, height: info.height };
+      if (quality > 50 && extension !== 'png') quality -= 8;
+      else width = Math.max(320, Math.round(Math.min(width, info.width) * 0.8));
+    }
   } catch {
     throw new RecapError('refused', 'This photo could not be processed (damaged or too large).');
   }
 }
 
-/** Writes under the first free `<slug>-<n>.<ext>` from `start` (see createFirstFree). */
-async function storeExclusive(root: string, folder: string, slug: string, extension: string, data: Buffer, start: number): Promise<{ sitePath: string; fileName: string; number: number }> {
-  let number = start;
+/** Writes under the first free `<stem>.<ext>`, then `<stem>-2.<ext>`… (see createFirstFree). */
+async function storeExclusive(root: string, folder: string, stem: string, extension: string, data: Buffer): Promise<{ sitePath: string; fileName: string }> {
   async function* names() {
-    for (number = start; number < start + MAX_NAME_TRIES; number++) yield await resolveInside(root, `${folder}/${slug}-${number}.${extension}`);
+    yield await resolveInside(root, `${folder}/${stem}.${extension}`);
+    for (let number = 2; number < 2 + MAX_NAME_TRIES; number++) yield await resolveInside(root, `${folder}/${stem}-${number}.${extension}`);
   }
   let created: string | null;
   try {
@@ -112,7 +127,7 @@ async function storeExclusive(root: string, folder: string, slug: string, extens
   }
   if (created === null) throw new RecapError('io', `Could not find a free name for the photo in ${folder}.`);
   const fileName = path.basename(created);
-  return { sitePath: `${folder}/${fileName}`, fileName, number };
+  return { sitePath: `${folder}/${fileName}`, fileName };
 }
 
 function configuredFolder(pattern: string, slug: string): ImageFolder {
@@ -125,8 +140,8 @@ function configuredFolder(pattern: string, slug: string): ImageFolder {
 type SharpFactory = typeof sharpFactory;
 let sharpModule: Promise<SharpFactory> | null = null;
 
-/** Loaded on first use: the native library costs start-up time, and only photo imports need it. */
-async function loadSharp(): Promise<SharpFactory> {
+/** Loaded on first use: the native library costs start-up time, and only photos need it. */
+export async function loadSharp(): Promise<SharpFactory> {
   sharpModule ??= import('sharp').then((m) => (m as unknown as { default?: SharpFactory }).default ?? (m as unknown as SharpFactory));
   try {
     return await sharpModule;

@@ -3,7 +3,7 @@
  * site-relative path. Never overwrites: a taken name gets -2, -3…, and the
  * file is created with the exclusive 'wx' flag so a race cannot clobber one.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { access, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { RecapError } from '../../../shared/errors';
 import { slugCandidates, slugify } from '../../../shared/posts/slug';
@@ -34,27 +34,15 @@ export function localToday(now = new Date()): string {
 }
 
 export async function createPost(root: string, kind: SiteKind, facts: SiteFacts, input: NewPostInput): Promise<{ path: string }> {
-  const title = input.title.trim();
-  if (!title) throw new RecapError('bad-request', 'A new post needs a title.');
-  if (input.date !== undefined && !isRealDate(input.date)) throw new RecapError('bad-request', `"${input.date}" is not a date; write it as YYYY-MM-DD.`);
-  const date = input.date ?? localToday();
-  const location = planPostLocation(kind, facts.posts, input.draft, date, facts.settings);
+  const { title, date, location, candidates } = plan(kind, facts, input);
   // A Jekyll draft takes its date when it is published, unless one was asked for.
   const writtenDate = kind === 'jekyll' && input.draft && input.date === undefined ? null : date;
   const fields = { ...newPostFields(kind, facts, { title, date: writtenDate, draft: input.draft }), ...input.fields, title };
   const text = newPostText(newPostLanguage(kind, facts), fields) + (input.body ?? '');
-
-  const taken = new Set(facts.posts.filter((p) => p.startsWith(location.folder ? location.folder + '/' : '')).map(existingSlug));
-  if (kind === 'jekyll') for (const p of facts.posts) if (p.startsWith('_posts/') || p.startsWith('_drafts/')) taken.add(existingSlug(p));
   const folder = await resolveInside(root, location.folder || '.');
   await mkdir(folder, { recursive: true });
 
-  let attempts = 0;
-  for (const slug of slugCandidates(slugify(title))) {
-    if (++attempts > MAX_ATTEMPTS) break;
-    if (taken.has(slug.toLowerCase())) continue;
-    const name = location.prefix + slug;
-    const relative = [location.folder, ...(location.bundle ? [name, 'index' + location.extension] : [name + location.extension])].filter(Boolean).join('/');
+  for (const relative of candidates) {
     const file = await resolveInside(root, relative);
     try {
       if (location.bundle) await mkdir(path.dirname(file)); // an existing bundle folder means the name is taken
@@ -66,6 +54,39 @@ export async function createPost(root: string, kind: SiteKind, facts: SiteFacts,
     }
   }
   throw new RecapError('refused', `Could not find a free file name for "${title}".`);
+}
+
+/** The file createPost would make now, without making anything (the New post dialog shows it). */
+export async function planPost(root: string, kind: SiteKind, facts: SiteFacts, input: Pick<NewPostInput, 'title' | 'date' | 'draft'>): Promise<{ path: string }> {
+  const { title, location, candidates } = plan(kind, facts, input);
+  for (const relative of candidates) {
+    const taken = await access(await resolveInside(root, location.bundle ? path.posix.dirname(relative) : relative)).then(
+      () => true,
+      () => false,
+    );
+    if (!taken) return { path: relative };
+  }
+  throw new RecapError('refused', `Could not find a free file name for "${title}".`);
+}
+
+function plan(kind: SiteKind, facts: SiteFacts, input: Pick<NewPostInput, 'title' | 'date' | 'draft'>) {
+  const title = input.title.trim();
+  if (!title) throw new RecapError('bad-request', 'A new post needs a title.');
+  if (input.date !== undefined && !isRealDate(input.date)) throw new RecapError('bad-request', `"${input.date}" is not a date; write it as YYYY-MM-DD.`);
+  const date = input.date ?? localToday();
+  const location = planPostLocation(kind, facts.posts, input.draft, date, facts.settings);
+  const taken = new Set(facts.posts.filter((p) => p.startsWith(location.folder ? location.folder + '/' : '')).map(existingSlug));
+  if (kind === 'jekyll') for (const p of facts.posts) if (p.startsWith('_posts/') || p.startsWith('_drafts/')) taken.add(existingSlug(p));
+  function* candidates() {
+    let attempts = 0;
+    for (const slug of slugCandidates(slugify(title))) {
+      if (++attempts > MAX_ATTEMPTS) return;
+      if (taken.has(slug.toLowerCase())) continue;
+      const name = location.prefix + slug;
+      yield [location.folder, ...(location.bundle ? [name, 'index' + location.extension] : [name + location.extension])].filter(Boolean).join('/');
+    }
+  }
+  return { title, date, location, candidates: candidates() };
 }
 
 function isRealDate(text: string): boolean {
