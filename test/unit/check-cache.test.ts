@@ -1,27 +1,15 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSealed, writeSealed } from '../../electron/services/cache/sealed-file';
 import { checkPaths, type CheckOptions, type CheckReport } from '../../electron/services/check/check-paths';
 import { rulesKey } from '../../electron/services/check/check-pool';
+import { settle } from '../support/settle';
 import { copyFixture, tempDir } from '../support/fixtures';
 
 const PARIS = '_posts/2024-03-22-kubecon-paris-recap.md';
 const HERO = 'images/2024-kubecon-paris/hero.jpg';
-
-/** Every file an hour old: the cache trusts size + mtime + inode only for files that have been still a while. */
-async function settle(root: string, ageMs = 3_600_000): Promise<void> {
-  const at = new Date(Date.now() - ageMs);
-  const walk = async (dir: string): Promise<void> => {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else await utimes(full, at, at);
-    }
-  };
-  await walk(root);
-}
 
 async function site(): Promise<{ root: string; stateDir: string }> {
   const root = await copyFixture('sites', 'events-jekyll');

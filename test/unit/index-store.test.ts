@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { readFile, readdir, realpath, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import { readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IndexStore } from '../../electron/services/cache/index-store';
@@ -9,22 +9,10 @@ import { countWords } from '../../electron/services/workspace/summarize-post';
 import { summarizeFileSync } from '../../electron/services/workspace/summarize-file';
 import { Workspace } from '../../electron/services/workspace/workspace';
 import { splitFrontMatter } from '../../shared/document/front-matter-block';
+import { settle } from '../support/settle';
 import { copyFixture, fixture, tempDir } from '../support/fixtures';
 
 const POST = '_posts/2019-11-26-kubecon-san-diego-highlights.md';
-
-/** Every file's mtime an hour back: the index stores only files that have been still for a while. */
-async function settle(root: string, ageMs = 3_600_000): Promise<void> {
-  const at = new Date(Date.now() - ageMs);
-  const walk = async (dir: string): Promise<void> => {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else await utimes(full, at, at);
-    }
-  };
-  await walk(root);
-}
 
 async function site(): Promise<{ root: string; stateDir: string }> {
   const root = await copyFixture('sites', 'events-jekyll');
