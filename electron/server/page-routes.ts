@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Site } from '../../shared/model';
 import { PAGE_ASSET_ROUTE, PAGE_ROUTE } from '../../shared/page/page-preview';
-import { PAGE_ASSET_CACHE, PAGE_HEADERS, pageContentSecurityPolicy, type PageService } from '../services/page/page-service';
+import { PAGE_HEADERS, pageAssetCache, pageContentSecurityPolicy, type PageService } from '../services/page/page-service';
 
 const REASONS = { 400: 'Bad request', 403: 'Forbidden', 404: 'Not found' } as const;
 
@@ -24,7 +24,7 @@ export async function servePageRoute(req: IncomingMessage, res: ServerResponse, 
   if (relative.startsWith(PAGE_ASSET_ROUTE)) {
     const asset = await pages.asset(site, relative.slice(PAGE_ASSET_ROUTE.length));
     if (!asset.ok) return fail(asset.status);
-    const headers = { ...PAGE_HEADERS, 'Cache-Control': PAGE_ASSET_CACHE, ETag: asset.etag };
+    const headers = { ...PAGE_HEADERS, 'Cache-Control': pageAssetCache(req.url ?? ''), ETag: asset.etag };
     if (req.headers['if-none-match'] === asset.etag) {
       res.writeHead(304, headers);
       res.end();

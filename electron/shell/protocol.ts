@@ -8,7 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Site } from '../../shared/model';
 import { PAGE_ASSET_ROUTE, PAGE_ROUTE } from '../../shared/page/page-preview';
-import { PAGE_ASSET_CACHE, PAGE_HEADERS, pageContentSecurityPolicy, type PageService } from '../services/page/page-service';
+import { PAGE_HEADERS, pageAssetCache, pageContentSecurityPolicy, type PageService } from '../services/page/page-service';
 import { resolveSiteImage, SITE_IMAGE_HEADERS } from '../services/preview/site-image';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY, mimeTypeFor, resolveAppAsset, siteImagePath } from './policy';
 
@@ -52,7 +52,7 @@ export function serveRenderer(rendererDir: string, siteRoot: () => string | null
     const imagePath = siteImagePath(request.url);
     if (imagePath !== null) return serveSiteImage(siteRoot(), imagePath, request.method === 'HEAD');
     const pagePath = /^app:\/\/recap\/(page\/[^?#]*|page-assets\/[^?#]*)/i.exec(request.url)?.[1];
-    if (pagePath !== undefined) return servePage(pages(), pagePath, request.method === 'HEAD');
+    if (pagePath !== undefined) return servePage(pages(), pagePath, request.method === 'HEAD', request.url);
     const file = resolveAppAsset(root, request.url);
     if (file === null) return refuse(403);
     try {
@@ -78,13 +78,13 @@ async function serveSiteImage(siteRoot: string | null, encodedPath: string, head
 }
 
 /** The Page view: a rendered page with its own policy (nothing runs), or one of the site's CSS, font and image files. */
-async function servePage(pages: { service: PageService; site: Site | null } | null, relative: string, head: boolean): Promise<Response> {
+async function servePage(pages: { service: PageService; site: Site | null } | null, relative: string, head: boolean, requestUrl: string): Promise<Response> {
   if (pages === null) return refuse(404);
   const origins = ['app://recap'];
   if (relative.startsWith(PAGE_ASSET_ROUTE)) {
     const asset = await pages.service.asset(pages.site, relative.slice(PAGE_ASSET_ROUTE.length));
     if (!asset.ok) return new Response('Not served', { status: asset.status, headers: { ...PAGE_HEADERS, 'content-type': 'text/plain; charset=utf-8' } });
-    const headers: Record<string, string> = { ...PAGE_HEADERS, 'cache-control': PAGE_ASSET_CACHE, etag: asset.etag, 'content-type': asset.type, 'content-security-policy': "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox" };
+    const headers: Record<string, string> = { ...PAGE_HEADERS, 'cache-control': pageAssetCache(requestUrl), etag: asset.etag, 'content-type': asset.type, 'content-security-policy': "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox" };
     if (asset.font) headers['access-control-allow-origin'] = '*'; // the frame's origin is opaque: fonts load in CORS mode
     return new Response(head ? null : asset.body, { status: 200, headers });
   }

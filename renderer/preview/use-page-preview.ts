@@ -3,8 +3,8 @@ import type { RecapBridge } from '../../shared/bridge';
 import type { PagePreview } from '../../shared/page/page-preview';
 import { describeError } from '../app/error-message';
 
-/** Quiet time after the last keystroke before the page is rendered again. */
-export const PAGE_DEBOUNCE_MS = 80;
+/** Quiet time after the last keystroke before the page is rendered again: longer than the gap between a fast typist's keys (~100 ms), so renders do not compete with typing. */
+export const PAGE_DEBOUNCE_MS = 150;
 
 /**
  * The Page view's document, rendered in the main process (never on the typing

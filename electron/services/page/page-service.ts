@@ -141,3 +141,9 @@ export const PAGE_HEADERS: Readonly<Record<string, string>> = {
 
 /** Site assets are revalidated (ETag) rather than kept or re-sent: an edited stylesheet or image shows on the next render. */
 export const PAGE_ASSET_CACHE = 'no-cache';
+/** Stylesheets linked with `?v=<hash of their content>` never change under that URL. */
+export const PAGE_VERSIONED_CACHE = 'private, max-age=31536000, immutable';
+
+export function pageAssetCache(requestUrl: string): string {
+  return /[?&]v=[\w-]+/.test(requestUrl) ? PAGE_VERSIONED_CACHE : PAGE_ASSET_CACHE;
+}

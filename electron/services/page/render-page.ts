@@ -5,6 +5,7 @@
  * site's stylesheet (render-generic.ts), with a note saying layouts are not
  * rendered. Either way the document passes page-safety.ts.
  */
+import { createHash } from 'node:crypto';
 import type { Site } from '../../../shared/model';
 import { PAGE_ADDITIONS_PATH, type PageAnchor } from '../../../shared/page/page-preview';
 import type { ShareCard } from '../../../shared/share/share-card';
@@ -41,9 +42,12 @@ export async function renderPage(site: Site, postPath: string, text: string, opt
   const rendered = site.kind === 'jekyll' ? await renderJekyllPost(site.root, postPath, text) : await renderGenericPost(site, postPath, text);
   const { html, styles, anchors } = rendered;
   const baseurl = 'site' in rendered ? rendered.site.baseurl : '';
-  const withAdditions = addRecapStyles(html, options.assets === 'inline' ? null : options.assets(PAGE_ADDITIONS_PATH));
+  // Stylesheets are addressed by their content (`?v=`), so a new render's frame reuses them without asking again.
+  const versions = new Map<string, string>([[PAGE_ADDITIONS_PATH, versionOf(PAGE_ADDITIONS_CSS)], ...styles.map((style): [string, string] => [style.url, versionOf(style.css)])]);
+  const linked = options.assets === 'inline' ? null : options.assets;
+  const assetUrl = linked ? (sitePath: string) => (versions.has(sitePath) ? `${linked(sitePath)}?v=${versions.get(sitePath)}` : linked(sitePath)) : null;
+  const withAdditions = addRecapStyles(html, assetUrl ? assetUrl(PAGE_ADDITIONS_PATH) : null);
   const inline = options.assets === 'inline' ? styles : null;
-  const assetUrl = options.assets === 'inline' ? null : options.assets;
   const secured = secureDocument(withAdditions, {
     externalContent: options.externalContent,
     baseurl,
@@ -57,6 +61,10 @@ export async function renderPage(site: Site, postPath: string, text: string, opt
   const image = share.image;
   const shareImagePath = image === null ? null : prefix && image.startsWith(prefix + '/') ? image.slice(prefix.length) : image.startsWith('/') && !image.startsWith('//') ? image : null;
   return { html: secured, styles, share, anchors, layoutsRendered, note, shareImagePath, twitterSite: 'seo' in rendered ? rendered.seo.twitterSite : null, ms: performance.now() - started };
+}
+
+function versionOf(css: string): string {
+  return createHash('sha1').update(css).digest('base64url').slice(0, 12);
 }
 
 function pickShare(seo: ShareCard): ShareCard {

@@ -32,7 +32,7 @@ export function PageFrame({ pageId, anchor }: PageFrameProps) {
             tabIndex={visible ? undefined : -1}
             sandbox=""
             referrerPolicy="no-referrer"
-            src={`${PAGE_ROUTE}${id}${visible ? fragment : ''}`}
+            src={`${PAGE_ROUTE}${id}${fragment}`}
             onLoad={() => {
               if (id === pageId) setShown(pageId);
             }}
