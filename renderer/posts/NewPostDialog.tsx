@@ -112,6 +112,8 @@ export function NewPostDialog({ onClose, onCreated, guard = (action) => action()
     <Dialog
       title="New post"
       onClose={onClose}
+      // The title first, though the event's fields come above it.
+      initialFocus="[data-new-post-title]"
       actions={
         <>
           <button type="button" className="button" onClick={onClose}>
@@ -131,6 +133,7 @@ export function NewPostDialog({ onClose, onCreated, guard = (action) => action()
           <input
             id={`${formId}-title`}
             ref={titleRef}
+            data-new-post-title
             type="text"
             className="new-post-input"
             value={title}

@@ -23,9 +23,12 @@ describe('dialog "New post"', () => {
   it('Create makes the post, lists it and opens it', async () => {
     const { user, api, dialog } = await openNewPost();
     await user.type(within(dialog).getByRole('textbox', { name: 'Title' }), 'My first talk');
+    const path = `_posts/${localToday()}-my-first-talk.md`;
+    // The dialog names the file before anything is made.
+    expect(await within(dialog).findByText(path)).toBeInTheDocument();
+    expect(api.callsOf('createPost')).toEqual([]);
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
 
-    const path = `_posts/${localToday()}-my-first-talk.md`;
     expect(api.callsOf('createPost')).toEqual([{ title: 'My first talk', draft: false, date: localToday() }]);
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'New post' })).not.toBeInTheDocument());
     expect(await within(await postList()).findByRole('option', { name: 'My first talk' })).toHaveAttribute('aria-current', 'true');

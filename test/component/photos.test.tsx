@@ -72,13 +72,13 @@ describe('photos', () => {
     drop(editor, [jpeg('a.jpg'), jpeg('b.jpg')]);
     await waitFor(() => expect(editor.value.match(/!\[\]\(/g)).toHaveLength(2));
     await user.click(screen.getByRole('button', { name: 'Choose a cover' }));
-    const region = screen.getByRole('region', { name: 'Collected' });
-    const photos = within(within(region).getByRole('list', { name: 'Photos added' })).getAllByRole('listitem');
-    expect(photos).toHaveLength(2);
-    await user.click(within(photos[1]!).getByRole('button', { name: 'Use as cover' }));
+    const region = screen.getByRole('region', { name: 'Photos' });
+    const photos = () => within(within(region).getByRole('list', { name: 'Photos of this post' })).getAllByRole('listitem');
+    expect(photos()).toHaveLength(2);
+    await user.click(within(photos()[1]!).getByRole('button', { name: 'Use as cover' }));
     const [call] = api.callsOf('setCover');
     expect(call).toEqual({ path: post.path, image: '/images/rustconf-recap/rustconf-recap-2.jpg', text: `---\ntitle: RustConf recap\n---\n${editor.value}` });
-    expect(await within(photos[1]!).findByText('Cover (image)')).toBeInTheDocument();
+    expect(await within(photos()[1]!).findByText('Cover')).toBeInTheDocument();
     await user.keyboard('{Control>}s{/Control}');
     await waitFor(() => expect(api.files.get(post.path)).toMatch(/^---\nimage: \/images\/rustconf-recap\/rustconf-recap-2\.jpg\ntitle: RustConf recap\n---\nHello/));
   });
@@ -91,5 +91,27 @@ describe('photos', () => {
     await waitFor(() => expect(editor.value.match(/!\[\]\(/g)).toHaveLength(2));
     expect(api.callsOf('importPhotos')).toHaveLength(2);
     expect(within(region).getAllByRole('button', { name: 'Use as cover' })).toHaveLength(2);
+  });
+
+  it('the Photos panel shows each photo by sight; its alt text is written into the Markdown; remove and reorder edit the text', async () => {
+    const { user, editor, api } = await openAt();
+    api.thumbnails.set('/images/rustconf-recap/rustconf-recap-1.jpg', 'data:image/webp;base64,AAAA');
+    drop(editor, [jpeg('a.jpg'), jpeg('b.jpg')]);
+    await waitFor(() => expect(editor.value.match(/!\[\]\(/g)).toHaveLength(2));
+    await user.click(screen.getByRole('button', { name: 'Choose a cover' }));
+    const region = screen.getByRole('region', { name: 'Photos' });
+    await waitFor(() => expect(region.querySelectorAll('img[src^="data:image/webp"]')).toHaveLength(1));
+    expect(within(region).getByText('Missing image')).toBeInTheDocument();
+
+    await user.type(within(region).getByRole('textbox', { name: 'Alt text for rustconf-recap-1.jpg' }), 'The keynote [[live]');
+    expect(editor.value).toContain('![The keynote \\[live\\]](/images/rustconf-recap/rustconf-recap-1.jpg)');
+    await user.click(within(region).getByRole('button', { name: 'Move rustconf-recap-1.jpg later' }));
+    expect(editor.value.indexOf('rustconf-recap-2.jpg')).toBeLessThan(editor.value.indexOf('rustconf-recap-1.jpg'));
+    await user.click(within(region).getByRole('button', { name: 'Remove rustconf-recap-2.jpg from the post' }));
+    expect(editor.value).not.toContain('rustconf-recap-2.jpg');
+    expect(within(within(region).getByRole('list', { name: 'Photos of this post' })).getAllByRole('listitem')).toHaveLength(1);
+
+    await user.click(within(region).getByRole('button', { name: 'Insert gallery' }));
+    await waitFor(() => expect(editor.value).toContain('<figure>\n  <img src="/images/rustconf-recap/rustconf-recap-1.jpg" alt="The keynote [live]">\n</figure>'));
   });
 });

@@ -66,7 +66,9 @@ describe.skipIf(!hasChromium)('an event write-up from collected tweets, in brows
     const saved = await readFile(postPath, 'utf8');
     expect(saved.match(/<blockquote class="twitter-tweet"/g)).toHaveLength(11);
     expect(saved.match(/widgets\.js/g)).toHaveLength(1);
-    expect(saved).toContain('## Collected\n\n<blockquote class="twitter-tweet"');
+    // Filed into the write-up's own Highlights section: no new heading.
+    expect(saved).toContain('## Highlights\n\n<blockquote class="twitter-tweet"');
+    expect(saved).not.toContain('## Collected');
     // The tweets' words arrive as UTF-8: emoji stay emoji, no mojibake.
     expect(saved).toContain('😎🌮');
     expect(saved).not.toMatch(/Ã|ðŸ/);

@@ -31,15 +31,15 @@ describe('photos', () => {
     expect(hasGpsIfd(meta.exif!)).toBe(true);
   });
 
-  test('a dropped photo is stored upright, at most 1600 px wide, with no EXIF or GPS left, named after the post', async () => {
+  test('a dropped photo is stored upright, at most 1600 px wide, with no EXIF or GPS left, named <short-slug>-<original name>', async () => {
     const root = await copyFixture('sites', 'events-jekyll');
     const [result] = await importPhotos(root, 'jekyll', POST, [{ name: 'IMG_0001.JPG', data: await phonePhoto() }]);
     // The post already keeps its images in images/2024-kubecon-paris/: the same folder as image import.
     expect(result).toMatchObject({
       name: 'IMG_0001.JPG',
-      sitePath: 'images/2024-kubecon-paris/kubecon-paris-recap-1.jpg',
-      markdownPath: '/images/2024-kubecon-paris/kubecon-paris-recap-1.jpg',
-      markdown: '![](/images/2024-kubecon-paris/kubecon-paris-recap-1.jpg)',
+      sitePath: 'images/2024-kubecon-paris/kubecon-paris-recap-img-0001.jpg',
+      markdownPath: '/images/2024-kubecon-paris/kubecon-paris-recap-img-0001.jpg',
+      markdown: '![](/images/2024-kubecon-paris/kubecon-paris-recap-img-0001.jpg)',
     });
     const stored = await readFile(path.join(root, result!.sitePath!));
     const meta = await sharp(stored).metadata();
@@ -52,24 +52,27 @@ describe('photos', () => {
     expect(stored.toString('latin1')).not.toContain('PhonyPhone');
   });
 
-  test('many at once get -1, -2…; existing files are never overwritten; a non-photo is refused alone', async () => {
+  test('many at once keep readable names; a taken name gets -2; existing files are never overwritten; a non-photo is refused alone', async () => {
     const root = await copyFixture('sites', 'events-jekyll');
     const folder = path.join(root, 'images', '2024-kubecon-paris');
-    await writeFile(path.join(folder, 'kubecon-paris-recap-2.jpg'), 'keep me');
+    await writeFile(path.join(folder, 'kubecon-paris-recap-b.jpg'), 'keep me');
     const photo = await phonePhoto();
     const results = await importPhotos(root, 'jekyll', POST, [
       { name: 'a.jpg', data: photo },
       { name: 'notes.jpg', data: Buffer.from('not a photo') },
       { name: 'b.jpg', data: photo },
       { name: 'c.png', data: await sharp({ create: { width: 100, height: 50, channels: 4, background: '#0000' } }).png().toBuffer() },
+      { name: 'A very long name straight off a camera roll export 2025-11-12 at 09.41.33.jpeg', data: photo },
     ]);
     expect(results.map((r) => r.sitePath ?? r.error)).toEqual([
-      'images/2024-kubecon-paris/kubecon-paris-recap-1.jpg',
+      'images/2024-kubecon-paris/kubecon-paris-recap-a.jpg',
       expect.stringMatching(/not a photo Recap can read/),
-      'images/2024-kubecon-paris/kubecon-paris-recap-3.jpg',
-      'images/2024-kubecon-paris/kubecon-paris-recap-4.png',
+      'images/2024-kubecon-paris/kubecon-paris-recap-b-2.jpg',
+      'images/2024-kubecon-paris/kubecon-paris-recap-c.png',
+      'images/2024-kubecon-paris/kubecon-paris-recap-a-very-long-name-straight-off-a.jpg',
     ]);
-    expect(await readFile(path.join(folder, 'kubecon-paris-recap-2.jpg'), 'utf8')).toBe('keep me');
+    expect(results.every((r) => !r.sitePath || path.basename(r.sitePath).length <= 60)).toBe(true);
+    expect(await readFile(path.join(folder, 'kubecon-paris-recap-b.jpg'), 'utf8')).toBe('keep me');
     expect((await readdir(folder)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(results[3]).toMatchObject({ width: 100, height: 50 }); // small images are not enlarged
   });
@@ -82,7 +85,7 @@ describe('photos', () => {
     const api = createHandlers(state, { mode: 'browser', allowedRoots: [root] });
     const created = await api.createPost({ title: 'Berlin meetup', date: '2025-06-01', draft: false });
     const [result] = await api.importPhotos({ postPath: created.path, files: [{ name: 'x.jpg', dataBase64: (await phonePhoto()).toString('base64') }] });
-    expect(result).toMatchObject({ sitePath: 'images/berlin-meetup/berlin-meetup-1.jpg', width: 800, height: 1200 });
+    expect(result).toMatchObject({ sitePath: 'images/berlin-meetup/berlin-meetup-x.jpg', width: 800, height: 1200 });
     await expect(api.importPhotos({ postPath: '../../etc/passwd', files: [{ name: 'x.jpg', dataBase64: 'AAAA' }] })).rejects.toMatchObject({ code: 'outside-folder' });
   });
 
