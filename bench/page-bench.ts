@@ -12,6 +12,7 @@ import path from 'node:path';
 import { chromium, type Frame, type Page } from 'playwright-core';
 import { startServer } from '../electron/server/server';
 import { median, percentile } from './stats';
+import { measureTyping } from './typing-bench';
 
 const SEED = '2019-11-26-kubecon-san-diego-highlights.md';
 const SEED_TITLE = 'Our KubeCon San Diego Highlights';
@@ -63,7 +64,7 @@ export async function benchPage(fixturesDir: string, rendererDir: string, option
       await page.waitForTimeout(200);
     }
 
-    const latencies = await keystrokes(page, options.keys);
+    const latencies = await measureTyping(page, 'textarea[aria-label="Markdown"]', { keys: options.keys, delayMs: 100 });
     return {
       first_page_ms: firstPage,
       update_ms: median(updates),
@@ -93,30 +94,4 @@ async function waitForPageText(page: Page, text: string, selector: string, timeo
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   throw new Error(`The page did not show "${text}" within ${timeout} ms.`);
-}
-
-/** Key-to-next-frame latency of `keys` keystrokes while the Page tab is shown (the first five dropped: JIT, first layout). */
-async function keystrokes(page: Page, keys: number): Promise<number[]> {
-  await page.evaluate(() => {
-    const area = document.querySelector<HTMLTextAreaElement>('textarea[aria-label="Markdown"]')!;
-    const w = window as unknown as { __pageLatencies: number[] };
-    w.__pageLatencies = [];
-    area.addEventListener(
-      'keydown',
-      (event) => {
-        const start = event.timeStamp;
-        requestAnimationFrame(() => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => w.__pageLatencies.push(performance.now() - start);
-          channel.port2.postMessage(null);
-        });
-      },
-      { capture: true },
-    );
-  });
-  const words = 'the quick brown fox jumps over the lazy dog ';
-  await page.keyboard.type(words.repeat(Math.ceil(keys / words.length)).slice(0, keys), { delay: 100 });
-  await page.waitForTimeout(400);
-  const latencies = await page.evaluate(() => (window as unknown as { __pageLatencies: number[] }).__pageLatencies);
-  return latencies.slice(5);
 }

@@ -110,7 +110,8 @@ async function typeInPost(page: Page, title: string, options: { keys: number; de
   return measureTyping(page, 'textarea[aria-label="Markdown"]', options);
 }
 
-async function measureTyping(page: Page, selector: string, options: { keys: number; delayMs: number }): Promise<number[]> {
+/** Key-to-next-frame latency of each key typed in the middle of the text of `selector` (the Page bench uses it too). */
+export async function measureTyping(page: Page, selector: string, options: { keys: number; delayMs: number }): Promise<number[]> {
   await page.evaluate((sel) => {
     const area = document.querySelector<HTMLTextAreaElement>(sel)!;
     const middle = area.value.indexOf('\n', Math.floor(area.value.length / 2));

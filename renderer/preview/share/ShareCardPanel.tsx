@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { RecapBridge } from '../../../shared/bridge';
 import { PAGE_ASSET_ROUTE } from '../../../shared/page/page-preview';
 import type { ShareCardView } from '../../../shared/share/share-card';
@@ -103,29 +104,8 @@ function ShareCards({ view, externalContent }: { view: ShareCardView; externalCo
         )}
       </figure>
 
-      <figure className="share-card" aria-label="Facebook and LinkedIn">
-        <figcaption>Facebook / LinkedIn</figcaption>
-        <div className="share-og">
-          {image('share-og-image')}
-          <div className="share-og-text">
-            <span className="share-host upper">{host}</span>
-            <strong className="share-title">{title}</strong>
-            <span className="share-description one-line">{card.description}</span>
-          </div>
-        </div>
-      </figure>
-
-      <figure className="share-card" aria-label="Mastodon">
-        <figcaption>Mastodon</figcaption>
-        <div className="share-mastodon">
-          {image('share-og-image')}
-          <div className="share-og-text">
-            <span className="share-host">{card.siteName ?? host}</span>
-            <strong className="share-title">{title}</strong>
-            <span className="share-description">{card.description}</span>
-          </div>
-        </div>
-      </figure>
+      <LinkCard label="Facebook and LinkedIn" caption="Facebook / LinkedIn" className="share-og" image={image('share-og-image')} host={<span className="share-host upper">{host}</span>} title={title} description={card.description} oneLine />
+      <LinkCard label="Mastodon" caption="Mastodon" className="share-mastodon" image={image('share-og-image')} host={<span className="share-host">{card.siteName ?? host}</span>} title={title} description={card.description} />
 
       <figure className="share-card" aria-label="Slack">
         <figcaption>Slack</figcaption>
@@ -137,5 +117,33 @@ function ShareCards({ view, externalContent }: { view: ShareCardView; externalCo
         </div>
       </figure>
     </div>
+  );
+}
+
+interface LinkCardProps {
+  label: string;
+  caption: string;
+  className: string;
+  image: ReactNode;
+  host: ReactNode;
+  title: string;
+  description: string | null;
+  oneLine?: boolean;
+}
+
+/** The image-on-top card Facebook, LinkedIn and Mastodon draw from Open Graph tags. */
+function LinkCard({ label, caption, className, image, host, title, description, oneLine = false }: LinkCardProps) {
+  return (
+    <figure className="share-card" aria-label={label}>
+      <figcaption>{caption}</figcaption>
+      <div className={className}>
+        {image}
+        <div className="share-og-text">
+          {host}
+          <strong className="share-title">{title}</strong>
+          <span className={oneLine ? 'share-description one-line' : 'share-description'}>{description}</span>
+        </div>
+      </div>
+    </figure>
   );
 }
