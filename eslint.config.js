@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'worker_threads', 'stream', 'events', 'util'];
 
 export default tseslint.config(
-  { ignores: ['out/', 'dist/', 'node_modules/', 'coverage/', 'bench/results.json'] },
+  { ignores: ['out/', 'dist/', 'node_modules/', 'coverage/', 'bench/results.json', 'test/fixtures/', 'examples/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
