@@ -1,7 +1,7 @@
 // Makes assets/screenshot.png for the README: browser mode on a temp copy of
 // events-jekyll with the seed post open, in Debian's Chromium.
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,8 @@ const colorScheme = process.argv.includes('--dark') ? 'dark' : 'light';
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'recap-shot-'));
 const site = path.join(tmp, 'events-jekyll');
 await cp(path.join(fixtures, 'sites', 'events-jekyll'), site, { recursive: true });
+// A checkout may keep fixtures read-only; the copy is the author's own site, editable.
+await chmodWritable(site);
 
 const server = spawn(process.execPath, [path.join(repo, 'bin', 'recap.js'), 'serve', site], {
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -46,4 +48,11 @@ try {
   await browser.close();
   server.kill('SIGTERM');
   await rm(tmp, { recursive: true, force: true });
+}
+
+async function chmodWritable(dir) {
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    await chmod(file, entry.isDirectory() ? 0o755 : 0o644);
+  }
 }
