@@ -1,5 +1,5 @@
 /** Opening and saving the seed post through the API, as browser mode's page does (WebSocket). */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
@@ -19,6 +19,7 @@ export async function benchApi(fixturesDir: string, rendererDir: string, runs: n
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'recap-bench-api-'));
   const root = path.join(tmp, 'events-jekyll');
   await cp(path.join(fixturesDir, 'sites', 'events-jekyll'), root, { recursive: true });
+  await chmod(path.join(root, SEED), 0o644); // the project's fixtures may be write-protected; a copy is the author's own
   const server = await startServer({ root, rendererDir, stateDir: path.join(tmp, 'state') });
   const origin = `http://127.0.0.1:${server.port}`;
   const socket = new WebSocket(`ws://127.0.0.1:${server.port}/s/${server.token}/api`, { headers: { Origin: origin } });
