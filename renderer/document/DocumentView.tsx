@@ -137,6 +137,7 @@ function PostView({ store, doc, title, previewShown, narrow, focusMode, colorSch
     { id: 'front-matter', title: 'Front matter', run: () => setFormOpen((open) => !open) },
     { id: 'go-to-text', title: 'Go to text', keys: { key: 'e', mod: true, shift: true }, run: focusEditor },
     { id: 'insert-all', title: 'Insert all', enabled: !readOnly && (collect.collected.cards?.length ?? 0) > 0, run: () => void collect.insertAll() },
+    { id: 'archive-tweets', title: 'Archive tweets', enabled: !readOnly, run: () => void collect.archiveTweets() },
     fixCommand('mojibake', 'Repair emoji'),
     fixCommand('duplicate-script', 'Keep one widgets.js'),
     fixCommand('insecure-url', 'Use https'),
