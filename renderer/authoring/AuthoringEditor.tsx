@@ -127,9 +127,11 @@ export function AuthoringEditor({ handle, postPath, body, readOnly, onBodyChange
     const candidate = embedOfferFor(area.value, area.selectionStart, area.selectionEnd, event.clipboardData.getData('text/plain'));
     if (!candidate) return;
     setNotice(null);
+    // At once: recognising the link is local; the site's style (learned in the main process, seconds the first time) follows.
+    setOffer({ ...candidate, path: postPath });
     void embedStyle().then((siteStyle) => {
       // A site that writes embeds as bare URLs already has what it wants.
-      if (offerMarkup(candidate, siteStyle, bodyRef.current) !== null) setOffer({ ...candidate, path: postPath });
+      if (offerMarkup(candidate, siteStyle, bodyRef.current) === null) setOffer((current) => (current?.url === candidate.url ? null : current));
     });
   };
 

@@ -76,8 +76,19 @@ describe('pasting an embeddable URL', () => {
     const { user, editor } = await openAt([withScript], 'html');
     await user.paste(TWEET);
     await user.click(within(await screen.findByRole('group', { name: 'Insert as embed?' })).getByRole('button', { name: 'Insert embed' }));
-    expect(editor.value.endsWith(`<blockquote class="twitter-tweet"><a href="${TWEET}"></a></blockquote>`)).toBe(true);
+    // Offline: the handle and the link, which widgets.js turns into the tweet.
+    expect(editor.value.endsWith(`<blockquote class="twitter-tweet">&mdash; (@alexellisuk) <a href="${TWEET}">${TWEET}</a></blockquote>`)).toBe(true);
     expect(editor.value.match(/widgets\.js/g)).toHaveLength(1);
+  });
+});
+
+describe('the embed offer is instant', () => {
+  it('appears on the paste itself, before the site’s style is known', async () => {
+    const { user, api } = await openAt();
+    // The main process is still learning the site's style (seconds on a big site): the offer does not wait for it.
+    api.getEmbedStyle = () => new Promise(() => undefined);
+    await user.paste(TWEET);
+    expect(screen.getByRole('group', { name: 'Insert as embed?' })).toBeInTheDocument();
   });
 });
 
