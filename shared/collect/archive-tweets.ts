@@ -8,6 +8,7 @@
  */
 import { findEmbeds } from '../embeds/find-embeds';
 import type { Tweet } from '../embeds/types';
+import { withLinks } from './tweet-markup';
 
 export interface ArchiveResult {
   text: string;
@@ -52,19 +53,6 @@ function markdownText(tweet: Tweet): string {
 
 function htmlText(tweet: Tweet): string {
   return withLinks(tweet, (t) => escapeHtml(t).replace(/\n/g, '<br>'), (text, href) => `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`);
-}
-
-function withLinks(tweet: Tweet, plain: (text: string) => string, link: (text: string, href: string) => string): string {
-  let out = '';
-  let at = 0;
-  for (const { text, href } of tweet.links) {
-    if (!text || !/^https?:\/\//i.test(href)) continue;
-    const found = tweet.text.indexOf(text, at);
-    if (found < 0) continue;
-    out += plain(tweet.text.slice(at, found)) + link(text, href);
-    at = found + text.length;
-  }
-  return out + plain(tweet.text.slice(at));
 }
 
 function escapeMarkdown(text: string): string {

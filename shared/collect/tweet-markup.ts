@@ -24,16 +24,21 @@ export function tweetBlockquote(tweet: Tweet): string {
 
 /** The tweet's text with its links put back where their text appears, in order. */
 function paragraph(tweet: Tweet): string {
+  return withLinks(tweet, escapeText, (text, href) => `<a href="${escapeAttribute(href)}">${escapeText(text)}</a>`);
+}
+
+/** The tweet's text, its https links written by `link` where their text appears (in order), the rest by `plain`. */
+export function withLinks(tweet: Tweet, plain: (text: string) => string, link: (text: string, href: string) => string): string {
   let out = '';
   let at = 0;
-  for (const link of tweet.links) {
-    if (!link.text || !isHttps(link.href)) continue;
-    const found = tweet.text.indexOf(link.text, at);
+  for (const { text, href } of tweet.links) {
+    if (!text || !isHttps(href)) continue;
+    const found = tweet.text.indexOf(text, at);
     if (found < 0) continue;
-    out += escapeText(tweet.text.slice(at, found)) + `<a href="${escapeAttribute(link.href)}">${escapeText(link.text)}</a>`;
-    at = found + link.text.length;
+    out += plain(tweet.text.slice(at, found)) + link(text, href);
+    at = found + text.length;
   }
-  return out + escapeText(tweet.text.slice(at));
+  return out + plain(tweet.text.slice(at));
 }
 
 function isHttps(url: string): boolean {
