@@ -50,6 +50,7 @@ try {
   await rm(tmp, { recursive: true, force: true });
 }
 
+/** @param {string} dir */
 async function chmodWritable(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
     const file = path.join(entry.parentPath, entry.name);
