@@ -101,7 +101,7 @@ export function FrontMatterForm({ path, source, data, schema, locked, onChange, 
           field,
           describedBy,
           invalid: issue !== undefined,
-          onSet: (value: FrontMatterValue) => apply(field.key, (text) => setField(text, field.key, value, { order })),
+          onSet: (value: FrontMatterValue) => apply(field.key, (text) => setField(text, field.key, value, { order, keepStyle: true })),
         };
         return (
           <div key={field.key} className="fm-row" data-field-key={field.key} data-control={field.control}>

@@ -23,6 +23,13 @@ export interface EditOptions {
   order?: readonly string[];
   /** Language of a block created for a post that has none (default YAML). */
   newBlockLanguage?: FrontMatterLanguage;
+  /**
+   * The author is typing the value in the form: keep the scalar's quoting as
+   * it is. (Otherwise quotes only the old value needed are dropped, which a
+   * keystroke's passing state — an empty field, a trailing space — would
+   * trigger.)
+   */
+  keepStyle?: boolean;
 }
 
 export function setField(text: string, key: FieldPath, value: FrontMatterValue, options: EditOptions = {}): string {
@@ -86,7 +93,7 @@ function setOne(text: string, path: string[], value: FrontMatterValue, options: 
   const content = post.block.content;
   const edited =
     language === 'yaml'
-      ? setYamlValue(content, path, value, options.order)
+      ? setYamlValue(content, path, value, options.order, options.keepStyle)
       : language === 'toml'
         ? setTomlValue(content, post.data, path, value, options.order)
         : setJsonValue(content, path, value);

@@ -83,7 +83,7 @@ function sequenceIndent(content: string): string {
   return match[2]!.length > match[1]!.length ? match[2]!.slice(match[1]!.length) : '';
 }
 
-export function setYamlValue(content: string, path: readonly string[], value: FrontMatterValue, order: readonly string[] = []): string {
+export function setYamlValue(content: string, path: readonly string[], value: FrontMatterValue, order: readonly string[] = [], keepStyle = false): string {
   const doc = parseEditable(content);
   let node: unknown = doc.contents;
   for (let i = 0; i < path.length; i++) {
@@ -92,7 +92,7 @@ export function setYamlValue(content: string, path: readonly string[], value: Fr
     if (!isMap(node)) throw new FrontMatterEditError(`Recap cannot edit "${path.slice(0, i).join('.') || 'the front matter'}" here: it is not a set of fields.`);
     const pair = findPair(node, key);
     if (!pair) return insertPair(content, node, key, nestValue(path.slice(i + 1), value), i === 0 ? order : [], i === 0);
-    if (i === path.length - 1) return replaceValue(content, pair, value);
+    if (i === path.length - 1) return replaceValue(content, pair, value, keepStyle);
     node = pair.value;
   }
   return content;
@@ -127,7 +127,7 @@ function replaceWhole(content: string, node: Node, value: FrontMatterValue): str
   return applySplices(content, [{ start: range[0], end: valueEnd(content, node, range[1]), text: formatFlowValue(value) }]);
 }
 
-function replaceValue(content: string, pair: AnyPair, value: FrontMatterValue): string {
+function replaceValue(content: string, pair: AnyPair, value: FrontMatterValue, keepStyle: boolean): string {
   const node = pair.value;
   const current = node && (isScalar(node) || isMap(node) || isSeq(node) || isAlias(node)) ? (node.toJSON() as FrontMatterValue) : null;
   if (valuesEqual(current, value)) return content;
@@ -145,7 +145,7 @@ function replaceValue(content: string, pair: AnyPair, value: FrontMatterValue): 
   const scalarValue = !Array.isArray(value) && !isRecord(value);
   if (scalarValue && (isScalar(node) || isAlias(node) || node === null)) {
     const range = rangeOf(node);
-    const style = isScalar(node) ? replacementStyle(node.type, current, value) : undefined;
+    const style = isScalar(node) ? (keepStyle ? (node.type as YamlScalarStyle | undefined) : replacementStyle(node.type, current, value)) : undefined;
     const start = colonEnd(content, pair);
     const empty = !range || range[0] === range[1];
     const blockIndent = style === 'BLOCK_LITERAL' || style === 'BLOCK_FOLDED' ? blockScalarIndent(content, range![0], keyIndent) : keyIndent + '  ';
