@@ -64,6 +64,8 @@ function PostView({ store, doc, title, previewShown, narrow, focusMode, colorSch
   const formId = useId();
   const regionRef = useRef<HTMLDivElement>(null);
   const [formOpen, setFormOpen] = useRememberedToggle('recap.front-matter.open', false);
+  // Front matter that cannot be read opens with its error and source, whatever the remembered choice.
+  const drawerOpen = formOpen || post.loaded.frontMatter.error != null;
 
   const frontMatter = useMemo<FrontMatterAccess>(
     () => ({
@@ -209,8 +211,8 @@ function PostView({ store, doc, title, previewShown, narrow, focusMode, colorSch
         </p>
       )}
       {doc.saveError && <SaveProblem error={doc.saveError} onReload={() => void doc.reloadFromDisk()} onOverwrite={() => void doc.overwrite()} />}
-      {!focusMode && <FrontMatterSummary post={post} expanded={formOpen} controls={formId} onToggle={() => setFormOpen((open) => !open)} />}
-      {!focusMode && formOpen && (
+      {!focusMode && <FrontMatterSummary post={post} expanded={drawerOpen} controls={formId} onToggle={() => setFormOpen(!drawerOpen)} />}
+      {!focusMode && drawerOpen && (
         <div id={formId} ref={regionRef} className="fm-drawer">
           <FrontMatterRegion path={post.path} source={post.frontMatter} info={post.loaded.frontMatter} readOnly={readOnly} onChange={doc.setFrontMatter} />
         </div>
