@@ -1,8 +1,8 @@
 /** `recap render <post> [--out <file>]`: the post as the Page view shows it, one self-contained HTML document. */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { renderPostFile } from '../../services/page/render-post-file';
 import { EXIT_OK, UsageError, resolveFrom } from '../io';
+import { loadPageRenderer } from './page-renderer';
 import type { Command } from './registry';
 
 export const renderCommand: Command = {
@@ -28,7 +28,7 @@ Liquid), 2 bad usage or a post that cannot be read.`,
   async run(args, io) {
     const { values, positionals } = parseArgs({ args, options: { out: { type: 'string' }, external: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
     if (positionals.length !== 1) throw new UsageError('recap render needs exactly one post.');
-    const page = await renderPostFile(resolveFrom(io, positionals[0]!), { externalContent: values.external, assets: 'inline' });
+    const page = await (await loadPageRenderer())(resolveFrom(io, positionals[0]!), { externalContent: values.external, assets: 'inline' });
     if (values.out === undefined) io.out(page.html.endsWith('\n') ? page.html : page.html + '\n');
     else await writeFile(resolveFrom(io, values.out), page.html);
     return EXIT_OK;

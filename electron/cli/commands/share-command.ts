@@ -1,7 +1,7 @@
 /** `recap share <post> [--json]`: what a link to the post shows when shared, resolved as the site's SEO tags do. */
 import { parseArgs } from 'node:util';
-import { renderPostFile } from '../../services/page/render-post-file';
 import { EXIT_OK, UsageError, resolveFrom } from '../io';
+import { loadPageRenderer } from './page-renderer';
 import type { Command } from './registry';
 
 export const shareCommand: Command = {
@@ -25,7 +25,7 @@ or a post that cannot be read.`,
   async run(args, io) {
     const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
     if (positionals.length !== 1) throw new UsageError('recap share needs exactly one post.');
-    const { share } = await renderPostFile(resolveFrom(io, positionals[0]!), { externalContent: false, assets: 'inline' });
+    const { share } = await (await loadPageRenderer())(resolveFrom(io, positionals[0]!), { externalContent: false, assets: 'inline' });
     if (values.json) {
       io.out(JSON.stringify(share, null, 2) + '\n');
       return EXIT_OK;
