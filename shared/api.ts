@@ -17,6 +17,7 @@ import { MAX_IMAGE_BASE64_CHARS, type ImportedImage } from './media/images';
 import type { AddCollectedResult, CardKind, CollectedCard, EventPostDefaults } from './collect/types';
 import type { CardBlock } from './collect/insert-markup';
 import { MAX_PHOTOS_PER_CALL, type PhotoResult, type PhotoThumbnail } from './media/photos';
+import type { SiteImage } from './media/site-images';
 import { branchName, remoteName } from './git-names';
 import { utf8Length } from './document/utf8-length';
 
@@ -273,6 +274,8 @@ export const contract = {
    * from image files inside the site; `thumbnail` is a data: URL or null.
    */
   photoThumbnails: method(z.object({ path: relativePath, images: z.array(z.string().min(1).max(4096)).max(200) }).strict()).returns<PhotoThumbnail[]>(),
+  /** The site's image files for the image field's picker (paths only, images only, inside the site): the post's own first, at most 2,000. */
+  siteImages: method(z.object({ path: relativePath }).strict()).returns<SiteImage[]>(),
   /** The file "Create" would make now for this title, date and draft choice, without making anything (the New post dialog shows it). */
   planPost: method(
     z

@@ -17,6 +17,7 @@ import { savePost } from './documents/save-post';
 import { createPost } from './posts/create-post';
 import { siteEmbedStyle } from './embeds/site-embed-style';
 import { importImage } from './media/import-image';
+import { listSiteImages } from './media/site-images';
 import { createExportHandlers } from './git/export-handlers';
 import { createPageHandlers } from './page/page-handlers';
 import { PageService } from './page/page-service';
@@ -221,6 +222,12 @@ export function createHandlers(state: AppState, hooks: ShellHooks): Handlers {
       const imported = await importImage(workspace.site.root, workspace.site.kind, { postPath, fileName, data: Buffer.from(dataBase64, 'base64') });
       textChecker.invalidate(workspace.site.root); // the new file is no longer a missing image
       return imported;
+    },
+
+    async siteImages({ path }) {
+      const workspace = state.requireWorkspace();
+      await resolveInside(workspace.site.root, path);
+      return listSiteImages(workspace.site.root, workspace.site.kind, (await workspace.layout()).staticDirs, path);
     },
 
     async createPost(input) {

@@ -7,6 +7,8 @@ import { contract, type EventName, type Events, type MethodInput, type MethodNam
 import type { RecapBridge } from '../../shared/bridge';
 import { archiveTweets, collectedBlocks, DEFAULT_EVENT_SECTIONS, eventSkeleton, readPastedLinks, suggestEventTitle, type CollectedCard } from '../../shared/collect';
 import { RecapError } from '../../shared/errors';
+import { postSlug } from '../../shared/media/images';
+import { siteImageChoices } from '../../shared/media/site-images';
 import type { ExportPreview, GitStatus, PushOutcome } from '../../shared/export';
 import type { FrontMatterInfo, PostDocument, PostSummary, RecoveredDraft, Session } from '../../shared/model';
 
@@ -18,6 +20,8 @@ export interface FakePost {
   tags?: string[];
   text: string;
   readOnly?: boolean;
+  /** Why it is read-only; 'encoding' (not UTF-8) unless told. 'permissions' posts save only with replaceReadOnly, as on disk. */
+  readOnlyReason?: 'permissions' | 'encoding';
   warnings?: string[];
   frontMatterError?: FrontMatterInfo['error'];
 }
@@ -155,8 +159,9 @@ export class FakeApi implements RecapBridge {
       path: input.path,
       text,
       hash: fakeHash(text),
-      encoding: { bom: false, lineEnding: 'lf', utf8: !post.readOnly },
+      encoding: { bom: false, lineEnding: 'lf', utf8: !post.readOnly || post.readOnlyReason === 'permissions' },
       readOnly: post.readOnly ?? false,
+      readOnlyReason: post.readOnly ? (post.readOnlyReason ?? 'encoding') : null,
       warnings: post.warnings ?? [],
       frontMatter: { language: 'yaml', data: {}, error: post.frontMatterError ?? null },
     };
@@ -180,6 +185,9 @@ export class FakeApi implements RecapBridge {
     if (fakeHash(current) !== input.baseHash) {
       throw new RecapError('conflict', 'The file changed on disk since you opened it.');
     }
+    const post = this.posts.find((p) => p.path === input.path);
+    if (post?.readOnly && post.readOnlyReason !== 'permissions') throw new RecapError('not-utf8', `${input.path} is not UTF-8; Recap will not re-encode it.`);
+    if (post?.readOnly && !input.replaceReadOnly) throw new RecapError('refused', `${input.path} is read-only (its permissions do not let you change it).`);
     this.files.set(input.path, input.text);
     this.journal.delete(input.path);
     return { hash: fakeHash(input.text), savedAt: new Date(0).toISOString() };
@@ -217,6 +225,7 @@ export class FakeApi implements RecapBridge {
       hash: fakeHash(text),
       encoding: { bom: false, lineEnding: 'lf', utf8: true },
       readOnly: false,
+      readOnlyReason: null,
       warnings: [],
       frontMatter: { language: 'yaml', data: {}, error: null },
     };
@@ -366,6 +375,13 @@ export class FakeApi implements RecapBridge {
     contract.photoThumbnails.input.parse(input); // validates like the real door
     this.record('photoThumbnails', input);
     return input.images.map((src) => ({ src, sitePath: this.thumbnails.has(src) ? src.replace(/^\//, '') : null, thumbnail: this.thumbnails.get(src) ?? null }));
+  }
+  /** The site's files the image picker lists from (a test sets them); ordered and filtered as the real service does, Jekyll-style. */
+  siteFiles: string[] = [];
+  async siteImages(input: MethodInput<'siteImages'>): Promise<MethodOutput<'siteImages'>> {
+    const { path } = contract.siteImages.input.parse(input); // validates like the real door
+    this.record('siteImages', input);
+    return siteImageChoices(this.siteFiles, { postPath: path, imageDir: `images/${postSlug(path)}`, isBundle: false, staticDirs: [] });
   }
   async setCover(input: MethodInput<'setCover'>): Promise<MethodOutput<'setCover'>> {
     this.record('setCover', input);

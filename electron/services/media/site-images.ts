@@ -1,0 +1,30 @@
+/**
+ * The site's image files for the front matter's image picker: one walk of
+ * the site (the check's file list), images only, the post's own first, at
+ * most MAX_SITE_IMAGES. A symlink whose target leaves the site is not
+ * offered, so choosing never points the post at a file outside it.
+ */
+import path from 'node:path';
+import type { StaticMount } from '../../../shared/check/local-files';
+import { MAX_SITE_IMAGES, siteImageChoices, type SiteImage } from '../../../shared/media/site-images';
+import type { SiteKind } from '../../../shared/model';
+import { resolveInside } from '../documents/confine';
+import { listSiteFiles } from '../check/site-files';
+import { imageFolderFor } from './image-folder';
+
+export async function listSiteImages(root: string, kind: SiteKind, staticDirs: readonly StaticMount[], postPath: string, limit = MAX_SITE_IMAGES): Promise<SiteImage[]> {
+  const [files, folder] = await Promise.all([listSiteFiles(root, kind), imageFolderFor(root, kind, postPath)]);
+  const isBundle = folder.urlPrefix === '' && folder.dir === path.posix.dirname(postPath);
+  const ordered = siteImageChoices(files, { postPath, imageDir: folder.dir, isBundle, staticDirs }, Number.POSITIVE_INFINITY);
+  const confined: SiteImage[] = [];
+  for (const image of ordered) {
+    if (confined.length >= limit) break;
+    try {
+      await resolveInside(root, image.sitePath);
+      confined.push(image);
+    } catch {
+      // outside the site (or into .git) through a symlink: not offered
+    }
+  }
+  return confined;
+}
