@@ -28,6 +28,8 @@ export interface PostTools {
   jumpToProblem: (problem: Problem) => void;
   jumpToHeading: (heading: Heading) => void;
   applyFixes: (problems: readonly Problem[]) => void;
+  /** Makes a caret fix's edits and puts the caret where the author finishes it (alt text). */
+  placeCaret: (problem: Problem) => void;
 }
 
 export function usePostTools(store: DocumentStore, post: OpenPost, frontMatter: FrontMatterAccess): PostTools {
@@ -69,7 +71,28 @@ export function usePostTools(store: DocumentStore, post: OpenPost, frontMatter: 
     [store, problems],
   );
 
+  const placeCaret = useCallback(
+    (problem: Problem) => {
+      const current = store.getSnapshot().post;
+      const fix = problem.caretFix;
+      if (!current || !fix || problems.stale || !problems.checked) return;
+      const split = current.frontMatter.length;
+      // Only the body has an editor to put the caret in.
+      if (fix.select.start < split) return;
+      const start = fix.select.start - split;
+      const end = fix.select.end - split;
+      const next = applyEditsToParts({ frontMatter: current.frontMatter, body: current.body }, fix.edits);
+      if (next.body === current.body) {
+        editor.select(start, end);
+        return;
+      }
+      store.setBody(next.body);
+      editor.selectWhenShown(next.body, start, end);
+    },
+    [editor, store, problems],
+  );
+
   const jumpToHeading = useCallback((heading: Heading) => editor.select(heading.offset), [editor]);
 
-  return { editor, problems, stats, jumpToProblem, jumpToHeading, applyFixes };
+  return { editor, problems, stats, jumpToProblem, jumpToHeading, applyFixes, placeCaret };
 }

@@ -93,7 +93,7 @@ function PostView({ store, doc, title, previewShown, narrow, focusMode, colorSch
       label: `Problems (${problems.length})`,
       keys: PANEL_KEYS.problems,
       attention: problems.some((p) => p.severity === 'error'),
-      render: () => <ProblemsPanel state={tools.problems} onJump={tools.jumpToProblem} onFix={tools.applyFixes} readOnly={readOnly} />,
+      render: () => <ProblemsPanel state={tools.problems} onJump={tools.jumpToProblem} onFix={tools.applyFixes} onPlaceCaret={tools.placeCaret} readOnly={readOnly} />,
     },
     { id: 'outline', title: 'Outline', keys: PANEL_KEYS.outline, render: () => <OutlineNav headings={tools.stats.headings} onJump={tools.jumpToHeading} /> },
     {

@@ -15,11 +15,13 @@ interface ProblemsPanelProps {
   onJump: (problem: Problem) => void;
   /** Applies the fixes of these problems (all computed on the checked text). */
   onFix: (problems: readonly Problem[]) => void;
+  /** Puts the caret where the author finishes a caret fix (writing alt text). */
+  onPlaceCaret: (problem: Problem) => void;
   readOnly: boolean;
 }
 
 /** The pre-publish check of the open post: each problem names its line and jumps there; safe fixes are one click. */
-export const ProblemsPanel = memo(function ProblemsPanel({ state, onJump, onFix, readOnly }: ProblemsPanelProps) {
+export const ProblemsPanel = memo(function ProblemsPanel({ state, onJump, onFix, onPlaceCaret, readOnly }: ProblemsPanelProps) {
   const { checked, stale, error } = state;
   const problems = checked ? [...checked.problems].sort(byPosition) : [];
   const groups = fixGroups(problems);
@@ -77,6 +79,17 @@ export const ProblemsPanel = memo(function ProblemsPanel({ state, onJump, onFix,
                   onClick={() => onFix(repeats)}
                 >
                   {problem.fix.title}
+                </button>
+              )}
+              {problem.caretFix && (
+                <button
+                  type="button"
+                  className="button small problem-fix"
+                  disabled={!canFix}
+                  aria-label={`${problem.caretFix.title} (line ${problem.line})`}
+                  onClick={() => onPlaceCaret(problem)}
+                >
+                  {problem.caretFix.title}
                 </button>
               )}
             </li>

@@ -5,4 +5,4 @@ export { ruleSeverity } from './severity';
 export { findMojibake, type MojibakeRun } from './mojibake';
 export { localFileCandidates } from './local-files';
 export { isDraft } from '../front-matter/post-document';
-export { ruleIds, type CheckInput, type Problem, type QuickFix, type RuleId, type Severity, type SiteFacts, type TextEdit } from './types';
+export { ruleIds, type CaretFix, type CheckInput, type Problem, type QuickFix, type RuleId, type Severity, type SiteFacts, type TextEdit } from './types';

@@ -38,6 +38,19 @@ export interface QuickFix {
   edits: TextEdit[];
 }
 
+/**
+ * A fix only the author can finish (e.g. writing alt text): it puts the caret
+ * where the words go, after small edits that make room. Never part of "Fix all".
+ */
+export interface CaretFix {
+  /** What the button says, e.g. "Write alt text". */
+  title: string;
+  /** Made before placing the caret (e.g. adding `alt=""`); empty when the place exists. */
+  edits: TextEdit[];
+  /** The range to select, as offsets in the text after `edits`. */
+  select: { start: number; end: number };
+}
+
 export interface Problem {
   rule: RuleId;
   severity: Severity;
@@ -50,6 +63,7 @@ export interface Problem {
   offset: number;
   length: number;
   fix?: QuickFix;
+  caretFix?: CaretFix;
 }
 
 /** What the check needs to know about the site a post belongs to; the pure check touches no disk. */

@@ -83,6 +83,35 @@ describe('the Problems panel', () => {
     expect(editor.value).toBe('A 😎.\n\n![shot](https://www.youtube.com/x.png)\n\nB 🌮.\n');
   });
 
+  it('"Write alt text" puts the caret between an image’s brackets, and typing writes the alt text; "Fix all" leaves it alone', async () => {
+    const text = FRONT + 'A ðŸ˜Ž.\n\n![](/images/stage.jpg)\n\nB http://www.youtube.com/x\n';
+    const { user, region, editor } = await openChecked([{ ...post, text }]);
+    await within(region).findByRole('button', { name: 'Write alt text (line 7)' });
+    await waitFor(() => expect(within(region).getByRole('button', { name: 'Fix all' })).toBeEnabled());
+    await user.click(within(region).getByRole('button', { name: 'Fix all' }));
+    expect(editor.value).toContain('![](/images/stage.jpg)');
+    await waitFor(() => expect(within(region).getByRole('button', { name: 'Write alt text (line 7)' })).toBeEnabled());
+    await user.click(within(region).getByRole('button', { name: 'Write alt text (line 7)' }));
+    expect(editor).toHaveFocus();
+    const inside = editor.value.indexOf('![](') + 2;
+    expect([editor.selectionStart, editor.selectionEnd]).toEqual([inside, inside]);
+    await user.keyboard('The keynote stage');
+    expect(editor.value).toContain('![The keynote stage](/images/stage.jpg)');
+    await waitFor(() => expect(within(region).queryByRole('button', { name: /^Write alt text/ })).not.toBeInTheDocument());
+  });
+
+  it('"Write alt text" on an <img> adds alt="" and puts the caret between its quotes', async () => {
+    const text = FRONT + 'Intro.\n\n<img src="/images/hall.jpg" width="600">\n';
+    const { user, region, editor } = await openChecked([{ ...post, text }]);
+    await user.click(await within(region).findByRole('button', { name: 'Write alt text (line 7)' }));
+    await waitFor(() => expect(editor.value).toContain('<img alt="" src="/images/hall.jpg" width="600">'));
+    const inside = editor.value.indexOf('alt="') + 'alt="'.length;
+    await waitFor(() => expect([editor.selectionStart, editor.selectionEnd]).toEqual([inside, inside]));
+    expect(editor).toHaveFocus();
+    await user.keyboard('The hall');
+    expect(editor.value).toContain('<img alt="The hall" src="/images/hall.jpg" width="600">');
+  });
+
   it('checks the full text a moment after typing stops, not on every key', async () => {
     const { user, editor, api } = await openChecked();
     await waitFor(() => expect(api.callsOf('checkPost').length).toBeGreaterThan(0));

@@ -10,7 +10,7 @@ import { isInRanges, walkMarkdown } from '../../markdown/parse-markdown';
 import type { FrontMatterValue } from '../../model';
 import { localFileCandidates } from '../local-files';
 import { problemAt, type PostContext } from '../post-context';
-import type { Problem } from '../types';
+import type { CaretFix, Problem } from '../types';
 import { dangerousUrl } from './dangerous-url';
 import { frontMatterValueOffset } from './front-matter-positions';
 
@@ -40,7 +40,11 @@ export function checkLinksAndImages(context: PostContext): Problem[] {
     } else if (node.type === 'image' || node.type === 'imageReference') {
       const url = node.type === 'image' ? node.url : definitions.get(node.identifier)?.url;
       if (!node.alt || node.alt.trim() === '') {
-        problems.push(problemAt(context, 'missing-alt', at, length, `The image ${url ? `${shorten(url)} ` : ''}has no alt text; describe it for readers who cannot see it.`));
+        const problem = problemAt(context, 'missing-alt', at, length, `The image ${url ? `${shorten(url)} ` : ''}has no alt text; describe it for readers who cannot see it.`);
+        // The alt text sits between `![` and the first `]` (a blank one is selected, so typing replaces it).
+        const close = context.text.indexOf(']', at + 2);
+        if (context.text.startsWith('![', at) && close !== -1 && close < at + length) problem.caretFix = { title: WRITE_ALT, edits: [], select: { start: at + 2, end: close } };
+        problems.push(problem);
       }
       if (url !== undefined) {
         const danger = dangerousUrl(url, true);
@@ -58,7 +62,11 @@ export function checkLinksAndImages(context: PostContext): Problem[] {
     } else if (tag.name === 'img') {
       const src = attribute(tag, 'src');
       // alt="" is the deliberate mark of a decorative image; only a missing alt is a problem.
-      if (!attribute(tag, 'alt')) problems.push(problemAt(context, 'missing-alt', tag.start, tag.end - tag.start, `The image ${src?.value ? `${shorten(src.value)} ` : ''}has no alt attribute; describe it for readers who cannot see it.`));
+      if (!attribute(tag, 'alt')) {
+        const problem = problemAt(context, 'missing-alt', tag.start, tag.end - tag.start, `The image ${src?.value ? `${shorten(src.value)} ` : ''}has no alt attribute; describe it for readers who cannot see it.`);
+        problem.caretFix = altAttributeFix(tag.start);
+        problems.push(problem);
+      }
       if (src?.value && !dangerousUrl(src.value, true)) checkLocalImage(context, src.value, src.valueStart, src.valueEnd - src.valueStart, problems);
     }
   }
@@ -66,6 +74,16 @@ export function checkLinksAndImages(context: PostContext): Problem[] {
   checkLinksInRawHtml(context, problems);
   checkFrontMatterImages(context, problems);
   return problems;
+}
+
+const WRITE_ALT = 'Write alt text';
+const ALT_ATTRIBUTE = ' alt=""';
+
+/** Adds an empty `alt=""` right after `<img` and puts the caret between its quotes. */
+function altAttributeFix(tagStart: number): CaretFix {
+  const at = tagStart + '<img'.length;
+  const caret = at + ALT_ATTRIBUTE.length - 1;
+  return { title: WRITE_ALT, edits: [{ start: at, end: at, text: ALT_ATTRIBUTE }], select: { start: caret, end: caret } };
 }
 
 const MARKDOWN_DESTINATION = /\]\(\s*<?([^)\s>]+)/g;
