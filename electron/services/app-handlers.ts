@@ -227,7 +227,7 @@ export function createHandlers(state: AppState, hooks: ShellHooks): Handlers {
     async siteImages({ path }) {
       const workspace = state.requireWorkspace();
       await resolveInside(workspace.site.root, path);
-      return listSiteImages(workspace.site.root, workspace.site.kind, (await workspace.layout()).staticDirs, path);
+      return listSiteImages(workspace.site.root, workspace.site.kind, await workspace.layout(), path);
     },
 
     async createPost(input) {

@@ -5,14 +5,15 @@
  * offered, so choosing never points the post at a file outside it.
  */
 import path from 'node:path';
-import type { StaticMount } from '../../../shared/check/local-files';
+import type { SiteFolders, StaticMount } from '../../../shared/check/local-files';
 import { MAX_SITE_IMAGES, siteImageChoices, type SiteImage } from '../../../shared/media/site-images';
 import type { SiteKind } from '../../../shared/model';
 import { resolveInside } from '../documents/confine';
 import { listSiteFiles } from '../check/site-files';
 import { imageFolderFor } from './image-folder';
 
-export async function listSiteImages(root: string, kind: SiteKind, staticDirs: readonly StaticMount[], postPath: string, limit = MAX_SITE_IMAGES): Promise<SiteImage[]> {
+export async function listSiteImages(root: string, kind: SiteKind, folders: SiteFolders, postPath: string, limit = MAX_SITE_IMAGES): Promise<SiteImage[]> {
+  const staticDirs = [...folders.staticDirs, ...bundleMounts(kind, folders)];
   const [files, folder] = await Promise.all([listSiteFiles(root, kind), imageFolderFor(root, kind, postPath)]);
   const isBundle = folder.urlPrefix === '' && folder.dir === path.posix.dirname(postPath);
   const ordered = siteImageChoices(files, { postPath, imageDir: folder.dir, isBundle, staticDirs }, Number.POSITIVE_INFINITY);
@@ -27,4 +28,10 @@ export async function listSiteImages(root: string, kind: SiteKind, staticDirs: r
     }
   }
   return confined;
+}
+
+/** Hugo and Zola serve another page bundle's files at the page's URL, under the content folder's mount. */
+function bundleMounts(kind: SiteKind, folders: SiteFolders): StaticMount[] {
+  if (kind !== 'hugo' && kind !== 'zola') return [];
+  return [...(folders.contentMounts ?? folders.contentDirs.map((dir) => ({ dir, url: '' })))];
 }
