@@ -62,6 +62,8 @@ export interface FrontMatterInfo {
   error: { message: string; line?: number } | null;
 }
 
+export type ReadOnlyReason = 'permissions' | 'encoding';
+
 export interface PostDocument {
   path: string;
   /** The file's text as the editor shows it: no BOM, `\n` line endings. */
@@ -70,6 +72,12 @@ export interface PostDocument {
   hash: string;
   encoding: Encoding;
   readOnly: boolean;
+  /**
+   * Why the post is read-only: its file's permissions (the author may choose
+   * to replace it anyway, keeping mode and owner) or its encoding (never
+   * edited, so it is never re-encoded). Null when it is writable.
+   */
+  readOnlyReason: ReadOnlyReason | null;
   /** Plain sentences for the author (e.g. "not UTF-8"). */
   warnings: string[];
   frontMatter: FrontMatterInfo;

@@ -23,6 +23,10 @@ export interface OpenPost {
   body: string;
   /** The file on disk compared with what this text is based on. */
   disk: DiskState;
+  /** Read-only by its permissions, and the author chose "Edit anyway". */
+  unlocked: boolean;
+  /** The author agreed to replace the read-only file: later saves do not ask again. */
+  replaceConfirmed: boolean;
 }
 
 export type DiskState =
@@ -39,6 +43,8 @@ export interface DocumentSnapshot {
   loadError: ErrorInfo | null;
   saveError: ErrorInfo | null;
   saving: boolean;
+  /** A save of a read-only file waits for the author to agree to replace it. */
+  confirmingReplace: boolean;
 }
 
 export interface DocumentActions {
@@ -62,6 +68,11 @@ export interface DocumentActions {
   saveAgain: () => Promise<boolean>;
   /** Opens a recovered draft: its text, unsaved, over the post on disk (or over a deleted one). */
   restoreDraft: (draft: RecoveredDraft) => void;
+  /** Read-only by its permissions: allow editing; the first save then asks before replacing the file. */
+  editAnyway: () => void;
+  /** The author agreed to replace the read-only file: save now, and later saves without asking. */
+  confirmReplace: () => Promise<boolean>;
+  cancelReplace: () => void;
 }
 
 /** What features around the open post see: its state and what can be done with it. */
@@ -72,6 +83,11 @@ export interface WriteListener {
   willWrite(path: string): void;
   /** The write settled (`hash` is null when it failed: no echo will come). */
   wrote(path: string, hash: string | null, frontMatter: string): void;
+}
+
+/** Not editable now: read-only and not unlocked (a file that is not UTF-8 is never unlocked). */
+export function isLocked(post: OpenPost): boolean {
+  return post.loaded.readOnly && !post.unlocked;
 }
 
 export function fullText(post: OpenPost): string {
@@ -95,6 +111,8 @@ function fromDocument(loaded: PostDocument): OpenPost {
     frontMatter: split.block?.raw ?? '',
     body: split.body,
     disk: { kind: 'current' },
+    unlocked: false,
+    replaceConfirmed: false,
   };
 }
 
@@ -109,10 +127,11 @@ function fromDraft(draft: RecoveredDraft): OpenPost {
       hash: draft.baseHash,
       encoding: { bom: false, lineEnding: 'lf', utf8: true },
       readOnly: false,
+      readOnlyReason: null,
       warnings: [],
       frontMatter: { language: null, data: null, error: null },
     };
-    return { path: draft.path, loaded, savedText: '', ...text, disk: { kind: 'deleted' } };
+    return { path: draft.path, loaded, savedText: '', ...text, disk: { kind: 'deleted' }, unlocked: false, replaceConfirmed: false };
   }
   const disk: DiskState = draft.disk.hash === draft.baseHash ? { kind: 'current' } : { kind: 'changed', doc: draft.disk };
   return { ...fromDocument(draft.disk), ...text, disk };
@@ -122,7 +141,7 @@ function isNotFound(error: unknown): boolean {
   return describeError(error).code === 'not-found';
 }
 
-const EMPTY: DocumentSnapshot = { post: null, dirty: false, loading: null, loadError: null, saveError: null, saving: false };
+const EMPTY: DocumentSnapshot = { post: null, dirty: false, loading: null, loadError: null, saveError: null, saving: false, confirmingReplace: false };
 
 export class DocumentStore implements DocumentActions {
   private snapshot: DocumentState;
@@ -147,8 +166,8 @@ export class DocumentStore implements DocumentActions {
   readonly getSnapshot = (): DocumentState => this.snapshot;
 
   private actions(): DocumentActions {
-    const { open, close, setBody, setFrontMatter, save, reloadFromDisk, overwrite, checkDisk, keepMine, loadTheirs, saveAgain, restoreDraft } = this;
-    return { open, close, setBody, setFrontMatter, save, reloadFromDisk, overwrite, checkDisk, keepMine, loadTheirs, saveAgain, restoreDraft };
+    const { open, close, setBody, setFrontMatter, save, reloadFromDisk, overwrite, checkDisk, keepMine, loadTheirs, saveAgain, restoreDraft, editAnyway, confirmReplace, cancelReplace } = this;
+    return { open, close, setBody, setFrontMatter, save, reloadFromDisk, overwrite, checkDisk, keepMine, loadTheirs, saveAgain, restoreDraft, editAnyway, confirmReplace, cancelReplace };
   }
 
   private set(change: Partial<DocumentSnapshot>): void {
@@ -175,7 +194,7 @@ export class DocumentStore implements DocumentActions {
     try {
       const loaded = await this.api.readPost({ path });
       if (ticket !== this.loadTicket) return;
-      this.set({ post: fromDocument(loaded), saveError: null, loading: null });
+      this.set({ post: fromDocument(loaded), saveError: null, loading: null, confirmingReplace: false });
     } catch (err) {
       if (ticket !== this.loadTicket) return;
       this.set({ post: null, loadError: describeError(err), loading: null });
@@ -184,7 +203,7 @@ export class DocumentStore implements DocumentActions {
 
   readonly close = (): void => {
     this.loadTicket++;
-    this.set({ post: null, loading: null, loadError: null, saveError: null });
+    this.set({ post: null, loading: null, loadError: null, saveError: null, confirmingReplace: false });
   };
 
   readonly checkDisk = async (): Promise<void> => {
@@ -220,16 +239,21 @@ export class DocumentStore implements DocumentActions {
 
   private async write(baseHash: string | null, recreate = false): Promise<boolean> {
     const current = this.post;
-    if (!current || current.loaded.readOnly) return false;
+    if (!current || isLocked(current)) return false;
     const text = fullText(current);
     const base = baseHash ?? current.baseHash;
     if (!recreate && text === current.savedText && base === current.baseHash) return true;
     if (this.snapshot.saving) return false;
+    const replaceReadOnly = current.loaded.readOnly;
+    if (replaceReadOnly && !current.replaceConfirmed) {
+      this.set({ confirmingReplace: true });
+      return false;
+    }
     this.set({ saving: true, saveError: null });
     this.writes?.willWrite(current.path);
     let hash: string | null = null;
     try {
-      const request = { path: current.path, text, baseHash: base };
+      const request = { path: current.path, text, baseHash: base, ...(replaceReadOnly ? { replaceReadOnly } : {}) };
       const result = await this.api.savePost(recreate ? { ...request, recreate } : request);
       hash = result.hash;
       // The author may have typed during the save: only what was sent counts as saved.
@@ -284,7 +308,18 @@ export class DocumentStore implements DocumentActions {
     if (current) await this.open(current.path);
   };
 
-  readonly setBody = (body: string): void => this.updatePost((p) => (p.loaded.readOnly || p.body === body ? p : { ...p, body }));
+  readonly setBody = (body: string): void => this.updatePost((p) => (isLocked(p) || p.body === body ? p : { ...p, body }));
   readonly setFrontMatter = (frontMatter: string): void =>
-    this.updatePost((p) => (p.loaded.readOnly || p.frontMatter === frontMatter ? p : { ...p, frontMatter }));
+    this.updatePost((p) => (isLocked(p) || p.frontMatter === frontMatter ? p : { ...p, frontMatter }));
+
+  readonly editAnyway = (): void =>
+    this.updatePost((p) => (p.loaded.readOnlyReason === 'permissions' && !p.unlocked ? { ...p, unlocked: true } : p));
+
+  readonly confirmReplace = (): Promise<boolean> => {
+    this.updatePost((p) => (p.replaceConfirmed ? p : { ...p, replaceConfirmed: true }));
+    this.set({ confirmingReplace: false });
+    return this.write(null);
+  };
+
+  readonly cancelReplace = (): void => this.set({ confirmingReplace: false });
 }

@@ -204,8 +204,9 @@ describe('18.5 limits in bytes; read-only means read-only', () => {
     await chmod(file, 0o444);
     const read = await client.call('readPost', { path: SEED });
     if (!read.ok) throw new Error(read.error.message);
-    const doc = read.result as { text: string; hash: string; readOnly: boolean };
+    const doc = read.result as { text: string; hash: string; readOnly: boolean; readOnlyReason: string | null };
     expect(doc.readOnly).toBe(true);
+    expect(doc.readOnlyReason).toBe('permissions');
     const refused = await client.call('savePost', { path: SEED, text: `${doc.text}x`, baseHash: doc.hash });
     expect(refusal(refused).message).toMatch(/read-only/);
     expect(await readFile(file, 'utf8')).toBe(doc.text);

@@ -62,7 +62,7 @@ export async function readPost(root: string, relative: string): Promise<PostDocu
     warnings.push(`${relative} is not valid UTF-8 (perhaps Latin-1). Recap shows it read-only so it is never re-encoded; convert it to UTF-8 to edit it here.`);
   }
   if (decoded.encoding.utf8 && !writable) {
-    warnings.push(`${relative} is read-only (its permissions do not let you change it). Recap shows it read-only; change its permissions to edit it here.`);
+    warnings.push(`${relative} is read-only on disk (its permissions do not let you change it). Change its permissions, or choose Edit anyway in Recap to replace it with its mode and owner kept.`);
   }
   if (decoded.encoding.lineEnding === 'mixed') {
     warnings.push('This file mixes Windows (CRLF) and Unix (LF) line endings; Recap keeps each line as it is.');
@@ -74,6 +74,7 @@ export async function readPost(root: string, relative: string): Promise<PostDocu
     hash: hashBytes(bytes),
     encoding: decoded.encoding,
     readOnly: !decoded.encoding.utf8 || !writable,
+    readOnlyReason: !decoded.encoding.utf8 ? 'encoding' : !writable ? 'permissions' : null,
     warnings,
     frontMatter: { language: frontMatter.language, data: frontMatter.data, error: frontMatter.error },
   };
