@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { insertedCards, placeBlocks } from '../../shared/collect';
 import { splitFrontMatter } from '../../shared/document/front-matter-block';
+import { findPostPhotos, galleryMarkup } from '../../shared/media/post-photos';
 import { useApi } from '../app/api-context';
 import { describeError } from '../app/error-message';
 import type { EditorDropTarget } from '../authoring/AuthoringEditor';
@@ -37,6 +38,8 @@ export interface CollectTools {
   insertAll: () => Promise<void>;
   /** The post's tweet embeds become static quotes; widgets.js goes. */
   archiveTweets: () => Promise<void>;
+  /** The post's photos as one gallery in the site's style, at the caret (the single images stay). */
+  insertGallery: (options?: { keepFocus?: boolean }) => Promise<void>;
   /** For the editor: cards dragged from the panel. */
   dropTarget: EditorDropTarget;
   /** The open post as the editor holds it, for the Photos panel's edits. */
@@ -160,6 +163,19 @@ export function useCollectTools(doc: DocumentState, editor: EditorHandle): Colle
     }
   }, [api, access]);
 
+  const insertGallery = useCallback(
+    async (options: { keepFocus?: boolean } = {}) => {
+      const forPath = latest.current.path;
+      if (forPath === null || findPostPhotos(latest.current.body).length === 0) return;
+      // Without the site's style (an error, or not known yet) the plain figures still work on any site.
+      const style = await api.getEmbedStyle({}).then((answer) => (typeof answer === 'string' ? null : answer), () => null);
+      if (latest.current.path !== forPath) return;
+      const markup = galleryMarkup(findPostPhotos(latest.current.body), style?.gallery ?? null, style?.siteKind ?? 'unknown');
+      if (markup) insertBlock(access, markup, { keepFocus: options.keepFocus ?? false });
+    },
+    [api, access],
+  );
+
   const dropTarget = useMemo<EditorDropTarget>(
     () => ({
       accepts: (types) => types.includes(CARD_DRAG_TYPE),
@@ -179,5 +195,5 @@ export function useCollectTools(doc: DocumentState, editor: EditorHandle): Colle
 
   const body = post?.body ?? '';
   const frontMatter = post?.frontMatter ?? '';
-  return { shown, toggle, externalContent, collected, photos, inserting, insertError, notice, insertCards, insertAll, archiveTweets, dropTarget, path, body, frontMatter, access };
+  return { shown, toggle, externalContent, collected, photos, inserting, insertError, notice, insertCards, insertAll, archiveTweets, insertGallery, dropTarget, path, body, frontMatter, access };
 }

@@ -1,10 +1,8 @@
 import { useDeferredValue, useEffect, useId, useMemo, useState, type ChangeEvent } from 'react';
-import type { SiteEmbedStyle } from '../../shared/embeds';
-import { findPostPhotos, galleryMarkup, movePhoto, removePhoto, setPhotoAlt, type PostPhoto } from '../../shared/media/post-photos';
+import { findPostPhotos, movePhoto, removePhoto, setPhotoAlt, type PostPhoto } from '../../shared/media/post-photos';
 import type { PhotoThumbnail } from '../../shared/media/photos';
 import { useApi } from '../app/api-context';
 import { imageFiles } from '../authoring/read-image';
-import { insertBlock } from '../collect/insert-block';
 import { PHOTO_ACCEPT } from '../collect/photo-files';
 import type { CollectTools } from '../collect/use-collect-tools';
 import './photos.css';
@@ -21,18 +19,9 @@ interface PhotosPanelProps {
  */
 export function PhotosPanel({ tools, readOnly }: PhotosPanelProps) {
   const id = useId();
-  const api = useApi();
   const { photos: importer, access, path } = tools;
   const photos = useMemo(() => findPostPhotos(tools.body), [tools.body]);
   const thumbnails = useThumbnails(path, photos);
-  const [style, setStyle] = useState<SiteEmbedStyle | null>(null);
-  useEffect(() => {
-    let live = true;
-    api.getEmbedStyle({}).then((answer) => live && typeof answer !== 'string' && setStyle(answer), () => undefined);
-    return () => {
-      live = false;
-    };
-  }, [api]);
 
   // Every edit reads the body as it is now: the list may be a render behind a fast typist.
   const edit = (index: number, change: (body: string, photo: PostPhoto, all: PostPhoto[]) => string) => {
@@ -48,11 +37,6 @@ export function PhotosPanel({ tools, readOnly }: PhotosPanelProps) {
     void importer.importFiles(chosen);
   };
 
-  const insertGallery = () => {
-    const markup = galleryMarkup(findPostPhotos(access.body()), style?.gallery ?? null, style?.siteKind ?? 'unknown');
-    if (markup) insertBlock(access, markup, { keepFocus: true });
-  };
-
   return (
     <section aria-label="Photos" className="photos">
       <div className="photos-bar">
@@ -63,7 +47,7 @@ export function PhotosPanel({ tools, readOnly }: PhotosPanelProps) {
             <input type="file" multiple accept={PHOTO_ACCEPT} className="visually-hidden" onChange={onChosen} disabled={importer.progress !== null} />
           </label>
         )}
-        <button type="button" className="button small" disabled={readOnly || photos.length === 0} onClick={insertGallery}>
+        <button type="button" className="button small" disabled={readOnly || photos.length === 0} onClick={() => void tools.insertGallery({ keepFocus: true })}>
           Insert gallery
         </button>
       </div>

@@ -114,4 +114,20 @@ describe('photos', () => {
     await user.click(within(region).getByRole('button', { name: 'Insert gallery' }));
     await waitFor(() => expect(editor.value).toContain('<figure>\n  <img src="/images/rustconf-recap/rustconf-recap-1.jpg" alt="The keynote [live]">\n</figure>'));
   });
+
+  it('"Insert gallery" is a command: the Commands dialog lists it and running it inserts the gallery at the caret', async () => {
+    const { user, editor } = await openAt();
+    drop(editor, [jpeg('a.jpg'), jpeg('b.jpg')]);
+    await waitFor(() => expect(editor.value.match(/!\[\]\(/g)).toHaveLength(2));
+    await user.click(editor);
+    await user.keyboard('{Control>}{End}{/Control}');
+    await user.keyboard('{Control>}{Shift>}p{/Shift}{/Control}');
+    const dialog = await screen.findByRole('dialog', { name: 'Commands' });
+    const option = within(dialog).getByRole('option', { name: /^Insert gallery/ });
+    expect(option).not.toHaveAttribute('aria-disabled', 'true');
+    await user.keyboard('Insert gallery');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(editor.value).toMatch(/!\[\]\(\/images\/rustconf-recap\/rustconf-recap-2\.jpg\)\n\n<figure>\n {2}<img src="\/images\/rustconf-recap\/rustconf-recap-1\.jpg" alt="">\n<\/figure>\n\n<figure>\n {2}<img src="\/images\/rustconf-recap\/rustconf-recap-2\.jpg" alt="">\n<\/figure>\n$/));
+    expect(screen.queryByRole('dialog', { name: 'Commands' })).not.toBeInTheDocument();
+  });
 });
