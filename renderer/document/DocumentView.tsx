@@ -20,7 +20,8 @@ import { ProblemsPanel } from '../problems/ProblemsPanel';
 import { fixGroups } from '../problems/problem-target';
 import { DiskChangeBanner } from './DiskChangeBanner';
 import { DocumentHeader, SaveProblem } from './DocumentHeader';
-import { fullText, type DocumentState, type DocumentStore } from './document-store';
+import { Dialog } from '../dialog/Dialog';
+import { fullText, isLocked, type DocumentState, type DocumentStore } from './document-store';
 import { DocumentPlaceholder } from './DocumentPlaceholder';
 import { FEATURE_PANELS } from './feature-panels';
 import { FrontMatterSummary } from './FrontMatterSummary';
@@ -60,7 +61,7 @@ const PANEL_KEYS: Record<string, KeyBinding> = {
 
 function PostView({ store, doc, title, previewShown, narrow, focusMode, colorScheme, viewControls, onExport, siteKind }: DocumentViewProps & { doc: DocumentState }) {
   const post = doc.post!;
-  const readOnly = post.loaded.readOnly;
+  const readOnly = isLocked(post);
   const formId = useId();
   const regionRef = useRef<HTMLDivElement>(null);
   const [formOpen, setFormOpen] = useRememberedToggle('recap.front-matter.open', false);
@@ -198,7 +199,30 @@ function PostView({ store, doc, title, previewShown, narrow, focusMode, colorSch
           <p>
             <strong>Read-only.</strong> {post.loaded.warnings.length > 0 ? post.loaded.warnings.join(' ') : 'Recap cannot safely edit this file.'}
           </p>
+          {post.loaded.readOnlyReason === 'permissions' && (
+            <button type="button" className="button small" onClick={doc.editAnyway}>
+              Edit anyway
+            </button>
+          )}
         </div>
+      )}
+      {doc.confirmingReplace && (
+        <Dialog
+          title="Replace the read-only file?"
+          onClose={doc.cancelReplace}
+          actions={
+            <>
+              <button type="button" className="button primary" onClick={() => void doc.confirmReplace()}>
+                Replace
+              </button>
+              <button type="button" className="button" onClick={doc.cancelReplace}>
+                Cancel
+              </button>
+            </>
+          }
+        >
+          <p>{post.path} is read-only on disk. Recap replaces it with your text and keeps its permissions and owner.</p>
+        </Dialog>
       )}
       {!readOnly && post.loaded.warnings.length > 0 && (
         <div className="notice warning">
