@@ -112,6 +112,7 @@ export function FrontMatterForm({ path, source, data, schema, locked, onChange, 
               <Control
                 field={field}
                 props={props}
+                postPath={path}
                 onAdd={(items) => apply(field.key, (text) => items.reduce((out, item) => addListItem(out, field.key, item, { order }), text))}
                 onRemove={(at) => apply(field.key, (text) => removeListItem(text, field.key, at))}
                 onEditSource={onEditSource}
@@ -161,13 +162,15 @@ export function FrontMatterForm({ path, source, data, schema, locked, onChange, 
 
 interface ControlProps {
   field: FormField;
+  /** The post the form edits (the image picker lists its images first). */
+  postPath: string;
   props: FieldProps;
   onAdd: (items: string[]) => boolean;
   onRemove: (index: number) => boolean;
   onEditSource: () => void;
 }
 
-function Control({ field, props, onAdd, onRemove, onEditSource }: ControlProps) {
+function Control({ field, props, postPath, onAdd, onRemove, onEditSource }: ControlProps) {
   switch (field.control) {
     case 'long-text':
       return <LongTextField {...props} />;
@@ -182,7 +185,7 @@ function Control({ field, props, onAdd, onRemove, onEditSource }: ControlProps) 
     case 'choice':
       return <ChoiceField {...props} />;
     case 'image':
-      return <ImageField {...props} />;
+      return <ImageField {...props} postPath={postPath} />;
     case 'read-only':
       return <ReadOnlyField {...props} labelId={`${props.id}-label`} onEditSource={onEditSource} />;
     default:

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import { controlAria, textOf, type FieldProps } from './field-props';
+import { ImagePicker } from './ImagePicker';
 import { siteImageUrl } from './site-image-url';
 
-/** A site-relative image path with a thumbnail of the file, when the site has it. */
-export function ImageField(props: FieldProps) {
-  const { id, field, onSet } = props;
+/** A site-relative image path with a thumbnail of the file, when the site has it, and a picker of the site's images. */
+export function ImageField(props: FieldProps & { postPath: string }) {
+  const { id, field, onSet, postPath } = props;
   const path = textOf(field.value);
+  const [picking, setPicking] = useState(false);
   return (
     <div className="fm-image">
       <input
@@ -20,6 +22,19 @@ export function ImageField(props: FieldProps) {
         {...controlAria(props)}
       />
       <Thumbnail path={path} />
+      <button type="button" className="button" onClick={() => setPicking(true)}>
+        Choose image
+      </button>
+      {picking && (
+        <ImagePicker
+          postPath={postPath}
+          onClose={() => setPicking(false)}
+          onChoose={(value) => {
+            onSet(value);
+            setPicking(false);
+          }}
+        />
+      )}
     </div>
   );
 }
