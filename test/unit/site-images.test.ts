@@ -56,9 +56,16 @@ describe('the image picker’s list of site images', () => {
       'content/posts/other/a.jpg': 'x',
       'static/images/logo.png': 'x',
       'public/images/logo.png': 'build output',
+      'themes/plain/images/theme-only.png': 'a theme file no post links to',
+      'themes/plain/static/img/mounted.png': 'served through a static mount',
     });
-    const images = await listSiteImages(root, 'hugo', { staticDirs: [{ dir: 'static', url: '' }], contentDirs: ['content'] }, 'content/posts/trip/index.md');
-    expect(images.map((i) => i.value)).toEqual(['cover.jpg', 'gallery/sea.webp', '/posts/other/a.jpg', '/images/logo.png']);
+    const folders = {
+      staticDirs: [{ dir: 'static', url: '' }, { dir: 'themes/plain/static', url: '' }],
+      contentDirs: ['content'],
+      skippedDirs: new Set(['public', 'themes', 'layouts']),
+    };
+    const images = await listSiteImages(root, 'hugo', folders, 'content/posts/trip/index.md');
+    expect(images.map((i) => i.value)).toEqual(['cover.jpg', 'gallery/sea.webp', '/posts/other/a.jpg', '/images/logo.png', '/img/mounted.png']);
   });
 
   test('the list is bounded', () => {

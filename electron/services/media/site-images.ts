@@ -12,11 +12,17 @@ import { resolveInside } from '../documents/confine';
 import { listSiteFiles } from '../check/site-files';
 import { imageFolderFor } from './image-folder';
 
-export async function listSiteImages(root: string, kind: SiteKind, folders: SiteFolders, postPath: string, limit = MAX_SITE_IMAGES): Promise<SiteImage[]> {
+/** The site's folders; `skippedDirs` (themes, layouts, build output) hold no image a post links to, unless a static mount serves it. */
+export type ImageFolders = SiteFolders & { skippedDirs?: ReadonlySet<string> };
+
+export async function listSiteImages(root: string, kind: SiteKind, folders: ImageFolders, postPath: string, limit = MAX_SITE_IMAGES): Promise<SiteImage[]> {
   const staticDirs = [...folders.staticDirs, ...bundleMounts(kind, folders)];
   const [files, folder] = await Promise.all([listSiteFiles(root, kind), imageFolderFor(root, kind, postPath)]);
   const isBundle = folder.urlPrefix === '' && folder.dir === path.posix.dirname(postPath);
-  const ordered = siteImageChoices(files, { postPath, imageDir: folder.dir, isBundle, staticDirs }, Number.POSITIVE_INFINITY);
+  const skipped = [...(folders.skippedDirs ?? [])];
+  const under = (file: string, dir: string) => dir === '' || file.startsWith(`${dir}/`);
+  const served = [...files].filter((file) => !skipped.some((dir) => under(file, dir)) || folders.staticDirs.some((m) => m.dir !== '' && under(file, m.dir)));
+  const ordered = siteImageChoices(served, { postPath, imageDir: folder.dir, isBundle, staticDirs }, Number.POSITIVE_INFINITY);
   const confined: SiteImage[] = [];
   for (const image of ordered) {
     if (confined.length >= limit) break;
