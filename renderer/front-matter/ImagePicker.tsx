@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { SiteImage } from '../../shared/media/site-images';
 import { useApi } from '../app/api-context';
 import { Dialog } from '../dialog/Dialog';
@@ -21,6 +21,7 @@ export function ImagePicker({ postPath, onChoose, onClose }: ImagePickerProps) {
   const api = useApi();
   const [listing, setListing] = useState<Listing>({ state: 'loading' });
   const [query, setQuery] = useState('');
+  const gridRef = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
     let live = true;
@@ -56,6 +57,11 @@ export function ImagePicker({ postPath, onChoose, onClose }: ImagePickerProps) {
           autoComplete="off"
           spellCheck={false}
           onChange={(event) => setQuery(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key !== 'ArrowDown') return;
+            event.preventDefault();
+            gridRef.current?.querySelector('button')?.focus();
+          }}
         />
         {listing.state === 'loading' && <p role="status">Loading the site’s images…</p>}
         {listing.state === 'failed' && <p role="alert">{listing.message}</p>}
@@ -64,7 +70,7 @@ export function ImagePicker({ postPath, onChoose, onClose }: ImagePickerProps) {
             <p role="status" className="image-picker-count">
               {summary(listing.images.length, matches.length, query)}
             </p>
-            <ul className="image-picker-grid" aria-label="Site images">
+            <ul ref={gridRef} className="image-picker-grid" aria-label="Site images" onKeyDown={moveInGrid}>
               {matches.slice(0, SHOWN).map((image) => (
                 <li key={image.sitePath}>
                   <button type="button" className="image-picker-item" data-near={image.nearPost || undefined} title={image.value} onClick={() => onChoose(image.value)}>
@@ -84,6 +90,24 @@ export function ImagePicker({ postPath, onChoose, onClose }: ImagePickerProps) {
 function PickerThumbnail({ sitePath }: { sitePath: string }) {
   const url = siteImageUrl(sitePath, window.location.href);
   return url ? <img src={url} alt="" loading="lazy" decoding="async" className="image-picker-thumb" /> : <span className="image-picker-thumb" />;
+}
+
+/** Arrow keys move between thumbnails as they are laid out (Up and Down by a row); Enter chooses, as on any button. */
+function moveInGrid(event: KeyboardEvent<HTMLUListElement>) {
+  const step = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -columns(event.currentTarget), ArrowDown: columns(event.currentTarget) }[event.key];
+  if (step === undefined) return;
+  const buttons = Array.from(event.currentTarget.querySelectorAll('button'));
+  const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  if (index < 0) return;
+  event.preventDefault();
+  buttons[Math.min(buttons.length - 1, Math.max(0, index + step))]?.focus();
+}
+
+/** Thumbnails in the first row: those level with the first one. */
+function columns(grid: HTMLElement): number {
+  const items = Array.from(grid.children) as HTMLElement[];
+  const top = items[0]?.offsetTop ?? 0;
+  return Math.max(1, items.filter((item) => item.offsetTop === top).length);
 }
 
 /** Every word of the query appears in the path, in any case. */

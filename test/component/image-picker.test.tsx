@@ -68,6 +68,16 @@ describe('the image field’s picker', () => {
     expect(after[2]).toBe('image: /images/kubecon-san-diego/stage.jpg');
   });
 
+  it('the keyboard alone chooses: Down from the search to the thumbnails, Right to the next, Enter', async () => {
+    const { user, dialog, region } = await openPicker();
+    await user.keyboard('{ArrowDown}');
+    expect(within(dialog).getByRole('button', { name: 'images/kubecon-san-diego/booth.png' })).toHaveFocus();
+    await user.keyboard('{ArrowRight}');
+    expect(within(dialog).getByRole('button', { name: 'images/kubecon-san-diego/stage.jpg' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(within(region).getByRole('textbox', { name: 'Image' })).toHaveValue('/images/kubecon-san-diego/stage.jpg'));
+  });
+
   it('Escape closes the picker and leaves the field as it was', async () => {
     const { user, region } = await openPicker();
     await user.keyboard('{Escape}');
