@@ -23,6 +23,8 @@ import { ExportDialog } from '../export/ExportDialog';
 import { useGitStatus } from '../export/use-git-status';
 import { ApiContext } from './api-context';
 import { SiteStore } from './site-store';
+import { PreviewSettingsStore } from '../preview/preview-settings-store';
+import { PreviewSettingsContext } from '../preview/use-preview-settings';
 import { useRememberedToggle } from './use-remembered-toggle';
 import type { ColorScheme } from './use-color-scheme';
 
@@ -65,6 +67,7 @@ const MENU_COMMANDS: Record<MenuCommand, string> = {
 export function Workspace(props: WorkspaceProps) {
   const [siteStore] = useState(() => new SiteStore(props.api));
   const [registry] = useState(() => new CommandRegistry());
+  const [previewSettings] = useState(() => new PreviewSettingsStore(siteStore.api));
   useEffect(() => siteStore.start(), [siteStore]);
   // A new session for the same folder (Open Folder again): list again.
   const firstVersion = useRef(props.version);
@@ -74,7 +77,9 @@ export function Workspace(props: WorkspaceProps) {
   return (
     <ApiContext value={siteStore.api}>
       <CommandsContext value={registry}>
-        <WorkspaceRoom {...props} siteStore={siteStore} registry={registry} />
+        <PreviewSettingsContext value={previewSettings}>
+          <WorkspaceRoom {...props} siteStore={siteStore} registry={registry} />
+        </PreviewSettingsContext>
       </CommandsContext>
     </ApiContext>
   );

@@ -53,7 +53,7 @@ export function useCollectTools(doc: DocumentState, editor: EditorHandle): Colle
   const api = useApi();
   const { post, setBody, setFrontMatter } = doc;
   const path = post?.path ?? null;
-  const externalContent = useExternalContent(api);
+  const externalContent = useExternalContent();
   const collected = useCollected(api, path, externalContent);
   const [shown, setShown] = useState(false);
   const [inserting, setInserting] = useState(false);

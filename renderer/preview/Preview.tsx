@@ -36,7 +36,7 @@ interface PreviewProps {
  */
 export const Preview = memo(function Preview({ markdown, frontMatter = '', postPath = '', siteKind = 'unknown', editorRoot }: PreviewProps) {
   const api = useApi();
-  const { settings, setExternalContent, error: settingsError } = usePreviewSettings(api);
+  const { settings, setExternalContent, error: settingsError } = usePreviewSettings();
   const [chosen, setChosen] = useState<PreviewTab | null>(null);
   const text = frontMatter + markdown;
   // Text shows at once; Page takes over when the site's layouts rendered (the first page of a site compiles its Sass).
