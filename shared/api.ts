@@ -206,9 +206,10 @@ export const contract = {
   /**
    * "Archive tweets": the post's text with every tweet blockquote as a static
    * quote (the site's `.recap.json` `tweets.archiveMarkup`, else Markdown) and
-   * no widgets.js. Nothing is written; the editor applies the text.
+   * no widgets.js. With `url`, only that tweet (the preview's "Archive tweet").
+   * Nothing is written; the editor applies the text.
    */
-  archiveTweets: method(z.object({ path: relativePath, postText: postText }).strict()).returns<{ text: string; archived: number }>(),
+  archiveTweets: method(z.object({ path: relativePath, postText: postText, url: z.string().min(1).max(8192).optional() }).strict()).returns<{ text: string; archived: number }>(),
   /** For the New post dialog's "Event write-up": the suggested title, categories and sections. */
   eventPostDefaults: method(z.object({ eventName: z.string().max(300), city: z.string().max(300) }).strict()).returns<EventPostDefaults>(),
   /** Creates an event write-up by the site's conventions (categories of its event posts, a skeleton of sections). */

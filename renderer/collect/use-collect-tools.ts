@@ -36,8 +36,8 @@ export interface CollectTools {
   insertCards: (ids: readonly string[]) => Promise<void>;
   /** Every card not yet in the post, each into its section of the write-up (or at the caret). */
   insertAll: () => Promise<void>;
-  /** The post's tweet embeds become static quotes; widgets.js goes. */
-  archiveTweets: () => Promise<void>;
+  /** The post's tweet embeds (or only those of the tweet at `url`) become static quotes; widgets.js goes once none is left. */
+  archiveTweets: (url?: string) => Promise<void>;
   /** The post's photos as one gallery in the site's style, at the caret (the single images stay). */
   insertGallery: (options?: { keepFocus?: boolean }) => Promise<void>;
   /** For the editor: cards dragged from the panel. */
@@ -149,12 +149,12 @@ export function useCollectTools(doc: DocumentState, editor: EditorHandle): Colle
     await insert(ids, { intoSections: true, keepFocus: true });
   }, [insert, cards]);
 
-  const archiveTweets = useCallback(async () => {
+  const archiveTweets = useCallback(async (url?: string) => {
     const forPath = latest.current.path;
     if (forPath === null) return;
     setInsertError(null);
     try {
-      const result = await api.archiveTweets({ path: forPath, postText: access.fullText() });
+      const result = await api.archiveTweets({ path: forPath, postText: access.fullText(), ...(url === undefined ? {} : { url }) });
       if (latest.current.path !== forPath) return;
       if (result.archived > 0 || result.text !== access.fullText()) access.applyText(result.text);
       setNotice(result.archived === 0 ? 'No tweet embeds to archive.' : result.archived === 1 ? 'Archived 1 tweet: it no longer needs Twitter.' : `Archived ${result.archived} tweets: they no longer need Twitter.`);

@@ -16,6 +16,7 @@ import { FrontMatterRegion } from '../front-matter/FrontMatterRegion';
 import { SideSlot, SidePanelToggles, type SidePanel } from '../layout/SideSlot';
 import { SplitView } from '../layout/SplitView';
 import { Preview } from '../preview/Preview';
+import { PreviewActionsContext, type PreviewActions } from '../preview/preview-context';
 import { ProblemsPanel } from '../problems/ProblemsPanel';
 import { fixGroups } from '../problems/problem-target';
 import { DiskChangeBanner } from './DiskChangeBanner';
@@ -84,6 +85,9 @@ function PostView({ store, doc, title, previewShown, narrow, focusMode, colorSch
   );
   const tools = usePostTools(store, post, frontMatter);
   const collect = useCollectTools(doc, tools.editor);
+  const { archiveTweets } = collect;
+  // The preview names a change; the post's tools make it in the editor's text.
+  const previewActions = useMemo<PreviewActions>(() => (readOnly ? {} : { archiveTweet: (url) => void archiveTweets(url) }), [readOnly, archiveTweets]);
 
   const context: PostContext = { store, doc, tools, collect, readOnly };
   const problems = tools.problems.checked?.problems ?? [];
@@ -268,7 +272,13 @@ function PostView({ store, doc, title, previewShown, narrow, focusMode, colorSch
               />
             </AuthoringEditor>
           }
-          preview={previewShown ? <Preview markdown={post.body} frontMatter={post.frontMatter} postPath={post.path} siteKind={siteKind} editorRoot={tools.editor.containerRef} /> : null}
+          preview={
+            previewShown ? (
+              <PreviewActionsContext value={previewActions}>
+                <Preview markdown={post.body} frontMatter={post.frontMatter} postPath={post.path} siteKind={siteKind} editorRoot={tools.editor.containerRef} />
+              </PreviewActionsContext>
+            ) : null
+          }
         />
         {side && <SideSlot panel={side} floating={floating} onClose={() => setSideId(null)} />}
       </div>

@@ -15,3 +15,18 @@ export const PreviewEnvironmentContext = createContext<PreviewEnvironment>({ ext
 export function usePreviewEnvironment(): PreviewEnvironment {
   return useContext(PreviewEnvironmentContext);
 }
+
+/**
+ * What the preview's own controls may ask of the editor. The preview never
+ * writes the text itself: it names the change and the editor makes it.
+ */
+export interface PreviewActions {
+  /** Turns the embeds of the tweet at this URL into a static quote; absent where the post cannot be edited. */
+  archiveTweet?: (url: string) => void;
+}
+
+export const PreviewActionsContext = createContext<PreviewActions>({});
+
+export function usePreviewActions(): PreviewActions {
+  return useContext(PreviewActionsContext);
+}

@@ -19,8 +19,10 @@ export interface ArchiveResult {
 /** widgets.js script tags with the line break after them. */
 const WIDGETS_SCRIPT = /[ \t]*<script\b[^>]*\bsrc\s*=\s*["']?(?:https?:)?\/\/platform\.twitter\.com\/widgets\.js[^>]*>\s*<\/script>[ \t]*\n?/gi;
 
-export function archiveTweets(text: string, markup?: string): ArchiveResult {
-  const tweets = findEmbeds(text).filter((e) => e.provider === 'twitter' && e.tweet && e.tweet.url);
+/** Every tweet embed of the text, or with `only` just the embeds of that tweet (by its status id, else its URL). */
+export function archiveTweets(text: string, markup?: string, only?: string): ArchiveResult {
+  const wanted = only === undefined ? null : tweetKey(only);
+  const tweets = findEmbeds(text).filter((e) => e.provider === 'twitter' && e.tweet && e.tweet.url && (wanted === null || tweetKey(e.tweet.url) === wanted));
   let out = '';
   let at = 0;
   for (const embed of tweets) {
@@ -32,6 +34,11 @@ export function archiveTweets(text: string, markup?: string): ArchiveResult {
   const remaining = findEmbeds(out).some((e) => e.provider === 'twitter' && e.syntax === 'html');
   if (!remaining) out = out.replace(WIDGETS_SCRIPT, '').replace(/\n{3,}/g, '\n\n');
   return { text: out, archived: tweets.length };
+}
+
+/** twitter.com, x.com, mobile links and tracking parameters all name one tweet by its status id. */
+function tweetKey(url: string): string {
+  return /\/status(?:es)?\/(\d+)/.exec(url)?.[1] ?? url.trim();
 }
 
 export function staticQuote(tweet: Tweet, markup?: string): string {

@@ -334,7 +334,7 @@ export class FakeApi implements RecapBridge {
   archiveMarkup: string | undefined = undefined;
   async archiveTweets(input: MethodInput<'archiveTweets'>): Promise<MethodOutput<'archiveTweets'>> {
     this.record('archiveTweets', input);
-    return archiveTweets(input.postText, this.archiveMarkup);
+    return archiveTweets(input.postText, this.archiveMarkup, input.url);
   }
   /** The categories the fake site's event posts share. */
   eventCategories: string[] = ['events'];

@@ -62,6 +62,27 @@ describe('preview embeds', () => {
     expect(region.querySelector('script')).toBeNull();
   });
 
+  it('"Archive tweet" on one card makes just that tweet a static quote in the post; widgets.js goes with the last live tweet', async () => {
+    const second = '<blockquote class="twitter-tweet"><p lang="en" dir="ltr">See you in Paris.</p>&mdash; Jane Doe (@janedoe) <a href="https://twitter.com/janedoe/status/1195828490290860099">November 17, 2019</a></blockquote>';
+    const { user, api } = await renderPost(embeds.replace('# Embeds\n', `# Embeds\n\n${second}\n`));
+    const editor = (await openPost(user, 'Embeds')) as HTMLTextAreaElement;
+    const region = await preview('Embeds');
+    await user.click(within(region).getByRole('button', { name: 'Archive tweet by Jane Doe' }));
+    await waitFor(() => expect(editor.value).toContain('> See you in Paris.\n>\n> — Jane Doe (@janedoe), [November 17, 2019](https://twitter.com/janedoe/status/1195828490290860099)'));
+    expect(api.callsOf('archiveTweets').at(-1)?.url).toBe('https://twitter.com/janedoe/status/1195828490290860099');
+    // The other tweet is still live, so its script stays.
+    expect(editor.value).toContain('<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Shipping');
+    expect(editor.value.match(/platform\.twitter\.com\/widgets\.js/g)).toHaveLength(1);
+    expect(screen.getByRole('status')).toHaveTextContent('Unsaved changes');
+    await waitFor(() => expect(within(region).queryByRole('figure', { name: /^Tweet by Jane Doe/ })).not.toBeInTheDocument());
+
+    await user.click(within(region).getByRole('button', { name: 'Archive tweet by Alex Ellis' }));
+    await waitFor(() => expect(editor.value).not.toContain('widgets.js'));
+    expect(editor.value).not.toContain('twitter-tweet');
+    expect(editor.value).toContain('[November 16, 2019](https://twitter.com/alexellisuk/status/1195828490290860032');
+    expect(editor.value).toContain('> See you in Paris.');
+  });
+
   it('the seed post shows 11 tweet cards, 10 by Alex Ellis', async () => {
     const { user } = await renderApp({ posts: [{ path: '_posts/2019-11-26-kubecon.md', title: 'Seed', date: '2019-11-26', text: seed }] });
     await openPost(user, 'Seed');

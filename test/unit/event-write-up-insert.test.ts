@@ -79,4 +79,23 @@ describe('inserting that needs no cleaning', () => {
     expect(custom.text).toContain('<figure class="tweet"><blockquote>Booth is open! <a href="https://t.co/x">#KubeCon</a></blockquote><figcaption>Alex Ellis (@alexellisuk) <a href="https://twitter.com/alexellisuk/status/1">November 16, 2019</a></figcaption></figure>');
     expect(custom.text).not.toContain('widgets.js');
   });
+
+  test('archiving one tweet (by its URL, twitter.com or x.com) leaves the others and widgets.js until the last goes', () => {
+    const quote = (handle: string, id: string, words: string) => `<blockquote class="twitter-tweet"><p>${words}</p>&mdash; ${handle} (@${handle}) <a href="https://twitter.com/${handle}/status/${id}">May 1, 2024</a></blockquote>`;
+    const text = `${quote('ann', '11', 'First')}
+
+${quote('bob', '22', 'Second')}
+<script async src="https://platform.twitter.com/widgets.js"></script>
+`;
+    const one = archiveTweets(text, undefined, 'https://x.com/bob/status/22?s=20');
+    expect(one.archived).toBe(1);
+    expect(one.text).toContain('> Second\n>\n> — bob (@bob), [May 1, 2024](https://twitter.com/bob/status/22)');
+    expect(one.text).toContain(quote('ann', '11', 'First'));
+    expect(one.text).toContain('widgets.js');
+    expect(archiveTweets(text, undefined, 'https://twitter.com/carol/status/33')).toEqual({ text, archived: 0 });
+    const last = archiveTweets(one.text, undefined, 'https://twitter.com/ann/status/11');
+    expect(last.archived).toBe(1);
+    expect(last.text).not.toContain('widgets.js');
+    expect(last.text).not.toContain('twitter-tweet');
+  });
 });

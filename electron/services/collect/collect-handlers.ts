@@ -56,9 +56,9 @@ export function createCollectHandlers(binding: CollectBinding): CollectHandlers 
       const blocks = await service.markup(root, path, ids, { style: await binding.embedStyle(), postText });
       return { text: blocks.map((b) => b.text).join('\n\n'), blocks };
     },
-    archiveTweets: async ({ path, postText }) => {
+    archiveTweets: async ({ path, postText, url }) => {
       resolveLexically(binding.siteRoot(), path);
-      return archiveTweets(postText, await binding.archiveMarkup());
+      return archiveTweets(postText, await binding.archiveMarkup(), url);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { Tweet } from '../../../shared/embeds';
 import { safeEmbedLink } from '../../../shared/links';
-import { usePreviewEnvironment } from '../preview-context';
+import { usePreviewActions, usePreviewEnvironment } from '../preview-context';
 import { embedPageUrl } from './describe-embed';
 import type { PreviewEmbed } from './embed-data';
 import { frameFor } from './EmbedFacade';
@@ -15,6 +15,7 @@ import { LoadControl } from './LoadControl';
  */
 export function TweetCard({ embed }: { embed: PreviewEmbed }) {
   const { externalContent } = usePreviewEnvironment();
+  const { archiveTweet } = usePreviewActions();
   const [live, setLive] = useState(false);
   const tweet = embed.tweet;
   const url = embedPageUrl(embed);
@@ -45,6 +46,12 @@ export function TweetCard({ embed }: { embed: PreviewEmbed }) {
         {url ? <a href={url}>{tweet?.date || 'View on Twitter'}</a> : <span>{embed.problem ?? 'No link to the tweet.'}</span>}
         {frame && !live && (
           <LoadControl label={`Load live tweet by ${author}`} text="Load live tweet" externalContent={externalContent} blocked={null} onLoad={() => setLive(true)} />
+        )}
+        {/* Our control, not the post's: a tweet already archived is a plain quote and shows no card. */}
+        {archiveTweet && embed.syntax === 'html' && tweet?.url && (
+          <button type="button" className="button small tweet-archive" aria-label={`Archive tweet by ${author}`} onClick={() => archiveTweet(tweet.url)}>
+            Archive tweet
+          </button>
         )}
       </p>
     </figure>
