@@ -3,6 +3,7 @@ import type { SiteImage } from '../../shared/media/site-images';
 import { useApi } from '../app/api-context';
 import { Dialog } from '../dialog/Dialog';
 import { siteImageUrl } from './site-image-url';
+import { usePickerThumbnails } from './use-picker-thumbnails';
 import './image-picker.css';
 
 /** Thumbnails shown at once: enough to choose by sight, few enough that a big site does not load hundreds of images. */
@@ -34,7 +35,8 @@ export function ImagePicker({ postPath, onChoose, onClose }: ImagePickerProps) {
     };
   }, [api, postPath]);
 
-  const matches = useMemo(() => (listing.state === 'loaded' ? matching(listing.images, query) : []), [listing, query]);
+  const shown = useMemo(() => (listing.state === 'loaded' ? matching(listing.images, query) : []), [listing, query]);
+  const thumbnails = usePickerThumbnails(postPath, shown.slice(0, SHOWN));
 
   return (
     <Dialog
@@ -68,13 +70,13 @@ export function ImagePicker({ postPath, onChoose, onClose }: ImagePickerProps) {
         {listing.state === 'loaded' && (
           <>
             <p role="status" className="image-picker-count">
-              {summary(listing.images.length, matches.length, query)}
+              {summary(listing.images.length, shown.length, query)}
             </p>
             <ul ref={gridRef} className="image-picker-grid" aria-label="Site images" onKeyDown={moveInGrid}>
-              {matches.slice(0, SHOWN).map((image) => (
+              {shown.slice(0, SHOWN).map((image) => (
                 <li key={image.sitePath}>
                   <button type="button" className="image-picker-item" data-near={image.nearPost || undefined} title={image.value} onClick={() => onChoose(image.value)}>
-                    <PickerThumbnail sitePath={image.sitePath} />
+                    <PickerThumbnail sitePath={image.sitePath} thumbnail={thumbnails.get(image.value)} />
                     <span className="image-picker-path">{image.sitePath}</span>
                   </button>
                 </li>
@@ -87,8 +89,9 @@ export function ImagePicker({ postPath, onChoose, onClose }: ImagePickerProps) {
   );
 }
 
-function PickerThumbnail({ sitePath }: { sitePath: string }) {
-  const url = siteImageUrl(sitePath, window.location.href);
+/** The cached thumbnail once it arrives; the file itself when none can be made (undefined: still coming). */
+function PickerThumbnail({ sitePath, thumbnail }: { sitePath: string; thumbnail: string | null | undefined }) {
+  const url = thumbnail ?? (thumbnail === null ? siteImageUrl(sitePath, window.location.href) : null);
   return url ? <img src={url} alt="" loading="lazy" decoding="async" className="image-picker-thumb" /> : <span className="image-picker-thumb" />;
 }
 
