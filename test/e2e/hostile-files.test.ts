@@ -1,4 +1,4 @@
-import { cp, readFile, readdir } from 'node:fs/promises';
+import { chmod, cp, readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +67,22 @@ describe.skipIf(!hasChromium)('hostile and broken files in browser mode', () => 
     expect(await page.getByRole('textbox', { name: 'Markdown' }).isEditable()).toBe(false);
     await page.keyboard.press('Control+s');
     expect((await readFile(path.join(root, '_drafts/latin1.md'))).equals(before)).toBe(true);
+    expect(await page.getByRole('button', { name: 'Edit anyway' }).count()).toBe(0);
+  });
+
+  it('a 0444 post opens read-only; after Edit anyway the save asks, then replaces it keeping its mode', async () => {
+    const file = path.join(root, '_drafts/malformed-toml.md');
+    await chmod(file, 0o444);
+    await open(page, 'malformed-toml');
+    const editor = page.getByRole('textbox', { name: 'Markdown' });
+    await alertWith(page, /read-only on disk/).getByRole('button', { name: 'Edit anyway' }).click();
+    await editor.focus();
+    await editor.press('Control+End');
+    await page.keyboard.type(' Replaced.');
+    await page.keyboard.press('Control+s');
+    await page.getByRole('dialog', { name: 'Replace the read-only file?' }).getByRole('button', { name: 'Replace' }).click();
+    await expect.poll(() => readFile(file, 'utf8')).toContain('Replaced.');
+    expect((await stat(file)).mode & 0o777).toBe(0o444);
   });
 
   it.each(['crlf', 'bom'])('%s.md keeps its line endings and BOM through an edit and save', async (name) => {
