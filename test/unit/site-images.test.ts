@@ -1,9 +1,12 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { AppState, createHandlers } from '../../electron/services/app-handlers';
 import { listSiteImages } from '../../electron/services/media/site-images';
+import { RecentFolders } from '../../electron/services/settings/recent-folders';
+import { RecapError } from '../../shared/errors';
 import { siteImageChoices } from '../../shared/media/site-images';
-import { tempDir } from '../support/fixtures';
+import { copyFixture, tempDir } from '../support/fixtures';
 
 async function files(root: string, entries: Record<string, string>): Promise<void> {
   for (const [relative, text] of Object.entries(entries)) {
@@ -73,5 +76,19 @@ describe('the image picker’s list of site images', () => {
     const images = siteImageChoices(many, { postPath: POST, imageDir: 'images/kubecon', isBundle: false, staticDirs: [] });
     expect(images).toHaveLength(2000);
     expect(images[0]!.value).toBe('/images/p0000.jpg');
+  });
+});
+
+describe('siteImages through the app’s handlers', () => {
+  test('on a real Jekyll site the Paris post’s photos come first, as the paths the site writes; a post path outside the site is refused', async () => {
+    const root = await copyFixture('sites', 'events-jekyll');
+    const state = new AppState(RecentFolders.inStateDir(await tempDir('recap-state-')));
+    await state.open(root);
+    const api = createHandlers(state, { mode: 'browser', allowedRoots: [root] });
+    const images = await api.siteImages({ path: '_posts/2024-03-22-kubecon-paris-recap.md' });
+    expect(images.slice(0, 2).map((i) => i.value)).toEqual(['/images/2024-kubecon-paris/booth.jpg', '/images/2024-kubecon-paris/hero.jpg']);
+    expect(images.map((i) => i.value)).toContain('/images/staff/alex.jpg');
+    expect(images.every((i) => /\.(jpe?g|png|gif|webp|avif|svg)$/i.test(i.sitePath))).toBe(true);
+    await expect(api.siteImages({ path: '../elsewhere.md' })).rejects.toBeInstanceOf(RecapError);
   });
 });
