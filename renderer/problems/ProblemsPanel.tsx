@@ -70,28 +70,8 @@ export const ProblemsPanel = memo(function ProblemsPanel({ state, onJump, onFix,
                   {SEVERITY_NAMES[problem.severity]} · {problem.rule}
                 </span>
               </button>
-              {problem.fix && (
-                <button
-                  type="button"
-                  className="button small problem-fix"
-                  disabled={!canFix}
-                  aria-label={`${problem.fix.title} (line ${problem.line})`}
-                  onClick={() => onFix(repeats)}
-                >
-                  {problem.fix.title}
-                </button>
-              )}
-              {problem.caretFix && (
-                <button
-                  type="button"
-                  className="button small problem-fix"
-                  disabled={!canFix}
-                  aria-label={`${problem.caretFix.title} (line ${problem.line})`}
-                  onClick={() => onPlaceCaret(problem)}
-                >
-                  {problem.caretFix.title}
-                </button>
-              )}
+              {problem.fix && <FixButton title={problem.fix.title} line={problem.line} disabled={!canFix} onClick={() => onFix(repeats)} />}
+              {problem.caretFix && <FixButton title={problem.caretFix.title} line={problem.line} disabled={!canFix} onClick={() => onPlaceCaret(problem)} />}
             </li>
           ))}
         </ul>
@@ -100,6 +80,14 @@ export const ProblemsPanel = memo(function ProblemsPanel({ state, onJump, onFix,
     </section>
   );
 });
+
+function FixButton({ title, line, disabled, onClick }: { title: string; line: number; disabled: boolean; onClick: () => void }) {
+  return (
+    <button type="button" className="button small problem-fix" disabled={disabled} aria-label={`${title} (line ${line})`} onClick={onClick}>
+      {title}
+    </button>
+  );
+}
 
 interface Row {
   /** The first of them: the row names its line and jumps there. */
