@@ -10,6 +10,8 @@ export interface Site {
   name: string;
   /** The site's title from its configuration (`_config.yml` title, Hugo/Zola `title`, package name), when it has one. */
   title?: string;
+  /** The site's language from its configuration (`lang`, Hugo `languageCode`, Zola `default_language`): the spell checker's default. */
+  language?: string;
   kind: SiteKind;
 }
 

@@ -301,6 +301,7 @@ function WorkspaceRoom({ site, mode, colorScheme, openFolder, sessionError, site
             viewControls={viewControls}
             onExport={showExport}
             siteKind={site.kind}
+            siteLanguage={site.language}
           />
         </main>
       </div>

@@ -45,6 +45,8 @@ export interface DocumentViewProps {
   onExport?: () => void;
   /** The opened site's generator, for resolving the post's images in the preview. */
   siteKind?: SiteKind;
+  /** The site's language, for the spell checker of posts that name none. */
+  siteLanguage?: string;
 }
 
 /** The open post: a view per post (keyed by its path), so every per-post tool starts fresh with it. */
@@ -60,7 +62,7 @@ const PANEL_KEYS: Record<string, KeyBinding> = {
   collected: { key: 'l', mod: true, shift: true },
 };
 
-function PostView({ store, doc, title, previewShown, narrow, focusMode, colorScheme, viewControls, onExport, siteKind }: DocumentViewProps & { doc: DocumentState }) {
+function PostView({ store, doc, title, previewShown, narrow, focusMode, colorScheme, viewControls, onExport, siteKind, siteLanguage }: DocumentViewProps & { doc: DocumentState }) {
   const post = doc.post!;
   const readOnly = isLocked(post);
   const formId = useId();
@@ -268,7 +270,7 @@ function PostView({ store, doc, title, previewShown, narrow, focusMode, colorSch
                 documentKey={post.path}
                 problemLines={problemLines}
                 hideToolbar={focusMode}
-                lang={postLanguage(post.loaded.frontMatter.data)}
+                lang={postLanguage(post.loaded.frontMatter.data) ?? siteLanguage}
               />
             </AuthoringEditor>
           }

@@ -1,7 +1,8 @@
 /**
  * The site's own title, from its configuration, for the sidebar and the
- * window title (the folder is often just "site" or "blog"). Only top-level
- * keys are read, with a line match: the generator's config is never evaluated.
+ * window title (the folder is often just "site" or "blog"), and its language,
+ * for the spell checker of posts that name none. Only top-level keys are
+ * read, with a line match: the generator's config is never evaluated.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -54,6 +55,35 @@ export async function readSiteTitle(root: string): Promise<string | null> {
     const raw = source.read(text);
     const title = raw === undefined ? '' : unquote(raw);
     if (title !== '' && !title.startsWith('{{')) return title.slice(0, 200);
+  }
+  return null;
+}
+
+/** `lang` (Jekyll, Minima), `languageCode`/`defaultContentLanguage` (Hugo), `default_language` (Zola). */
+const LANGUAGE_SOURCES: readonly { file: string; key: RegExp }[] = [
+  { file: '_config.yml', key: /^lang:[ \t]*(.+?)[ \t]*(?:#.*)?$/m },
+  { file: '_config.yaml', key: /^lang:[ \t]*(.+?)[ \t]*(?:#.*)?$/m },
+  { file: 'hugo.toml', key: /^(?:languageCode|defaultContentLanguage)[ \t]*=[ \t]*(.+?)[ \t]*(?:#.*)?$/m },
+  { file: 'hugo.yaml', key: /^(?:languageCode|defaultContentLanguage):[ \t]*(.+?)[ \t]*(?:#.*)?$/m },
+  { file: 'config.toml', key: /^(?:languageCode|defaultContentLanguage|default_language)[ \t]*=[ \t]*(.+?)[ \t]*(?:#.*)?$/m },
+  { file: 'config.yaml', key: /^(?:languageCode|defaultContentLanguage):[ \t]*(.+?)[ \t]*(?:#.*)?$/m },
+];
+
+/** A BCP 47 tag such as `en`, `en-US`, `pt-br`; anything else (a template, a list) is ignored. */
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/;
+
+/** The site's language, or null (the system's is used then). */
+export async function readSiteLanguage(root: string): Promise<string | null> {
+  for (const source of LANGUAGE_SOURCES) {
+    let text: string;
+    try {
+      text = await readFile(path.join(root, source.file), 'utf8');
+    } catch {
+      continue;
+    }
+    const raw = source.key.exec(source.file.endsWith('.toml') ? topLevelToml(text) : text)?.[1];
+    const tag = raw === undefined ? '' : unquote(raw);
+    if (LANGUAGE_TAG.test(tag)) return tag.replace('_', '-');
   }
   return null;
 }

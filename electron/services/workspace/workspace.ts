@@ -18,7 +18,7 @@ import { findPosts, isPostPath } from './find-posts';
 import { IndexPool } from './index-pool';
 import { readSiteLayout, type SiteLayout } from './site-layout';
 import { summarizeFileSync, type IndexedFile } from './summarize-file';
-import { readSiteTitle } from './site-title';
+import { readSiteLanguage, readSiteTitle } from './site-title';
 
 /** Files handled between yields to the event loop (about 10 ms of work), so IPC and sockets stay responsive. */
 const BATCH = 400;
@@ -70,8 +70,8 @@ export class Workspace {
     }
     if (!info.isDirectory()) throw new RecapError('not-a-folder', `${folder} is a file, not a folder. Open the site's folder instead.`);
     const realRoot = await realpath(root); // fails early on an unreadable folder
-    const [kind, title] = await Promise.all([detectSiteKind(root), readSiteTitle(root)]);
-    return new Workspace({ root, name: path.basename(root), kind, ...(title === null ? {} : { title }) }, options, realRoot);
+    const [kind, title, language] = await Promise.all([detectSiteKind(root), readSiteTitle(root), readSiteLanguage(root)]);
+    return new Workspace({ root, name: path.basename(root), kind, ...(title === null ? {} : { title }), ...(language === null ? {} : { language }) }, options, realRoot);
   }
 
   /** All posts, newest first (undated last). */
