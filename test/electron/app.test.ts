@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatWindowTitle } from '../../shared/window-title';
 import { copyFixture, repoRoot, tempDir } from '../support/fixtures';
 import { findElectronBinary } from './electron-binary';
 
@@ -102,6 +103,29 @@ describe.skipIf(!electron.found)('the Recap desktop app', () => {
     });
     await page.waitForTimeout(500);
     expect(page.url()).toBe('app://recap/index.html');
+  });
+
+  it('titles the window once: the post, the site, Recap — and the dirty dot only while unsaved', async () => {
+    await page.getByRole('navigation', { name: 'Posts' }).getByText('Our KubeCon San Diego Highlights').first().click();
+    await page.getByRole('textbox', { name: 'Markdown' }).waitFor();
+    const windowTitle = () => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle() ?? '');
+    await expect.poll(windowTitle).toBe(formatWindowTitle({ title: 'Our KubeCon San Diego Highlights', site: 'Example Events Blog', dirty: false }));
+    await page.getByRole('textbox', { name: 'Markdown' }).press('End');
+    await page.keyboard.type(' more');
+    await expect.poll(windowTitle).toBe(formatWindowTitle({ title: 'Our KubeCon San Diego Highlights', site: 'Example Events Blog', dirty: true }));
+  });
+
+  it("shows a refused call's sentence, never [object Object]", async () => {
+    const message = await page.evaluate(async () => {
+      try {
+        await (window as unknown as { recap: { readPost(input: { path: string }): Promise<unknown> } }).recap.readPost({ path: '../../../etc/passwd' });
+        return null;
+      } catch (error) {
+        return String((error as { message?: unknown }).message ?? error);
+      }
+    });
+    expect(message).toMatch(/outside the opened folder/i);
+    expect(message).not.toContain('[object Object]');
   });
 
   it('answers a refused call with the error code and the sentence for the user', async () => {
