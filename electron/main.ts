@@ -20,6 +20,7 @@ import { bindIpc, sendEvent } from './shell/ipc';
 import { installMenu } from './shell/menu';
 import { folderFromArgv, type LaunchArgs } from './shell/policy';
 import { registerAppScheme, serveRenderer } from './shell/protocol';
+import { followPostLanguage } from './shell/spellcheck';
 import { createMainWindow, hardenContents, hardenSession } from './shell/window';
 
 // Bundled to out/main/main.cjs; the preload and the renderer are built beside it.
@@ -48,6 +49,8 @@ function start(): void {
     watch: true,
   });
   const documents = new DocumentState();
+  // The spell checker's languages before any post chose its own.
+  let systemLanguages: string[] = [];
   let window: BrowserWindow | null = null;
 
   const base = createHandlers(state, {
@@ -58,7 +61,11 @@ function start(): void {
     openInBrowser: async (url) => {
       await openInSystemBrowser(url);
     },
-    onDocumentState: (next) => documents.update(next),
+    onDocumentState: (next) => {
+      documents.update(next);
+      // The spell checker follows the post's language; back to the system's when it names none.
+      if (window && !window.isDestroyed()) followPostLanguage(window.webContents.session, next.language, systemLanguages);
+    },
     emit: (event, payload) => {
       if (window) sendEvent(window, event, payload);
     },
@@ -135,6 +142,7 @@ function start(): void {
     if (window && !window.isDestroyed()) return window;
     const created = createMainWindow({ preload: PRELOAD, preloadArguments: [methodsSwitch(methodNames)], documents });
     attachContextMenu(created);
+    systemLanguages = created.webContents.session.getSpellCheckerLanguages();
     created.on('closed', () => {
       if (window === created) window = null;
     });

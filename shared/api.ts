@@ -106,7 +106,15 @@ export const contract = {
   setPreviewSettings: method(z.object({ externalContent: z.boolean() }).strict()).returns<PreviewSettings>(),
   /** Tells the shell what the window shows, as fields (formatted once, by shared/window-title.ts), for its title and the close prompt. */
   setDocumentState: method(
-    z.object({ title: z.string().max(512).nullable(), site: z.string().max(512).nullable(), dirty: z.boolean() }).strict(),
+    z
+      .object({
+        title: z.string().max(512).nullable(),
+        site: z.string().max(512).nullable(),
+        dirty: z.boolean(),
+        // The language the open post is written in (its `lang`, else the site's): the desktop spell checker follows it.
+        language: z.string().max(35).regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/).nullable().optional(),
+      })
+      .strict(),
   ).returns<null>(),
   /** The site's front-matter fields: types, labels, required flags, choices and suggestions, in template order. */
   getSchema: method(z.object({}).strict()).returns<SiteSchema>(),

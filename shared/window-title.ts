@@ -5,6 +5,8 @@ export interface WindowState {
   /** The site's name (its configured title, else the folder). */
   site: string | null;
   dirty: boolean;
+  /** The language the post is written in, for the spell checker (never part of the title). */
+  language?: string | null;
 }
 
 /** "• My talk — Example Events Blog — Recap": the document first, so the taskbar stays useful with many windows. */

@@ -16,3 +16,30 @@ export const REFUSED_DICTIONARY_SOURCE = 'http://127.0.0.1:9/recap-never-downloa
 export function refuseDictionaryDownloads(session: Pick<Session, 'setSpellCheckerDictionaryDownloadURL'>): void {
   session.setSpellCheckerDictionaryDownloadURL(REFUSED_DICTIONARY_SOURCE);
 }
+
+/**
+ * The session's dictionaries for a post's language (`fr`, `en-GB`, `pt-br`):
+ * the exact one, else those of the same language (`en` → `en-US`, `en-GB`),
+ * else null — the system's languages stay (no dictionary is fetched for it).
+ */
+export function dictionariesFor(language: string | null | undefined, available: readonly string[]): string[] | null {
+  if (!language) return null;
+  const wanted = language.toLowerCase();
+  const exact = available.find((code) => code.toLowerCase() === wanted);
+  if (exact) return [exact];
+  const primary = wanted.split('-')[0]!;
+  const same = available.filter((code) => code.toLowerCase().split('-')[0] === primary);
+  return same.length > 0 ? same : null;
+}
+
+/** Follows the open post's language where the platform lets the app choose (macOS uses the system's checker). */
+export function followPostLanguage(
+  session: Pick<Session, 'availableSpellCheckerLanguages' | 'getSpellCheckerLanguages' | 'setSpellCheckerLanguages'>,
+  language: string | null | undefined,
+  systemDefault: readonly string[],
+): void {
+  if (process.platform === 'darwin') return;
+  const chosen = dictionariesFor(language, session.availableSpellCheckerLanguages) ?? [...systemDefault];
+  const current = session.getSpellCheckerLanguages();
+  if (chosen.length > 0 && chosen.join() !== current.join()) session.setSpellCheckerLanguages(chosen);
+}

@@ -12,6 +12,7 @@ import { UnsavedChangesDialog } from '../document/UnsavedChangesDialog';
 import { useBeforeUnload, useDocumentTitle } from '../document/use-document-title';
 import { useDocumentState, useDocumentValue } from '../document/use-document';
 import { useUnsavedGuard } from '../document/use-unsaved-guard';
+import { postLanguage } from '../document/post-language';
 import { useNarrowWindow } from '../layout/use-narrow';
 import { NewPostDialog } from '../posts/NewPostDialog';
 import { PostsNav } from '../posts/PostsNav';
@@ -115,7 +116,8 @@ function WorkspaceRoom({ site, mode, colorScheme, openFolder, sessionError, site
   const summary = useMemo(() => posts?.find((post) => post.path === openPath) ?? null, [posts, openPath]);
   const postTitle = openPath === null ? null : (summary?.title ?? openPath.split('/').pop() ?? openPath);
   const siteTitle = site.title ?? site.name;
-  useDocumentTitle(api, mode, { title: postTitle, site: siteTitle, dirty });
+  const language = useDocumentValue(store, (state) => postLanguage(state.post?.loaded.frontMatter.data)) ?? site.language ?? null;
+  useDocumentTitle(api, mode, { title: postTitle, site: siteTitle, dirty, language });
   useBeforeUnload(mode === 'browser' && dirty);
 
   // Another program changed files: the open post looks again (the site store re-lists on its own, and drops our own saves' echo).

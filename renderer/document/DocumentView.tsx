@@ -26,6 +26,7 @@ import { fullText, isLocked, type DocumentState, type DocumentStore } from './do
 import { DocumentPlaceholder } from './DocumentPlaceholder';
 import { FEATURE_PANELS } from './feature-panels';
 import { FrontMatterSummary } from './FrontMatterSummary';
+import { postLanguage } from './post-language';
 import type { PostContext } from './post-context';
 import { useDocumentState } from './use-document';
 import './document.css';
@@ -304,8 +305,3 @@ function selectInFrontMatter(region: HTMLElement | null, frontMatter: string, st
   if (field instanceof HTMLElement) field.focus();
 }
 
-/** The post's own `lang` (or `language`), when it names one: the spell checker follows it. */
-function postLanguage(data: Record<string, unknown> | null): string | undefined {
-  const value = data?.lang ?? data?.language;
-  return typeof value === 'string' && /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(value) ? value : undefined;
-}

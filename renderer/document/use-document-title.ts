@@ -9,14 +9,14 @@ import { formatWindowTitle, type WindowState } from '../../shared/window-title';
  * title is decorated once and the close prompt can name the post itself.
  */
 export function useDocumentTitle(api: RecapBridge, mode: Session['mode'], state: WindowState): void {
-  const { title, site, dirty } = state;
+  const { title, site, dirty, language = null } = state;
   useEffect(() => {
     document.title = formatWindowTitle({ title, site, dirty });
     // Browser mode has no shell to tell: no message per save or per first keystroke.
     if (mode === 'browser') return;
     // The shell only needs to know; a failure here must not disturb editing.
-    api.setDocumentState({ title, site, dirty }).catch(() => {});
-  }, [api, mode, title, site, dirty]);
+    api.setDocumentState({ title, site, dirty, language }).catch(() => {});
+  }, [api, mode, title, site, dirty, language]);
 }
 
 /** Browser mode: the tab can be closed under the author, so the browser asks. Electron's shell asks itself. */

@@ -27,7 +27,17 @@ class FakeContents extends EventEmitter {
   sent: unknown[][] = [];
   mainFrame = new FakeFrame('app://recap/index.html');
   openHandler: ((details: { url: string }) => { action: string }) | null = null;
-  session = { addWordToSpellCheckerDictionary: () => true };
+  session = {
+    addWordToSpellCheckerDictionary: () => true,
+    availableSpellCheckerLanguages: ['en-US', 'en-GB', 'fr', 'de'],
+    languages: ['en-US'],
+    getSpellCheckerLanguages() {
+      return this.languages;
+    },
+    setSpellCheckerLanguages(languages: string[]) {
+      this.languages = languages;
+    },
+  };
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.openHandler = handler;
   }
@@ -297,6 +307,18 @@ describe('the main process wiring (with a stand-in Electron)', () => {
 
   it('never lets the spell checker download dictionaries: their source is a refusing loopback port', () => {
     expect(fake.session.defaultSession.dictionaryDownloadUrl).toMatch(/^http:\/\/127\.0\.0\.1:9\//);
+  });
+
+  it("follows the open post's language with the spell checker, and the system's again for a post that names none", async () => {
+    const languages = () => window.webContents.session.getSpellCheckerLanguages();
+    await invoke!(trustedEvent(), 'setDocumentState', { title: 'Notes', site: 'Example Events Blog', dirty: false, language: 'fr' });
+    expect(languages()).toEqual(['fr']);
+    await invoke!(trustedEvent(), 'setDocumentState', { title: 'Notes', site: 'Example Events Blog', dirty: false, language: 'en' });
+    expect(languages()).toEqual(['en-US', 'en-GB']);
+    await invoke!(trustedEvent(), 'setDocumentState', { title: 'Notes', site: 'Example Events Blog', dirty: false, language: null });
+    expect(languages()).toEqual(['en-US']);
+    // Not a language tag: refused at the door like any malformed input.
+    expect(await invoke!(trustedEvent(), 'setDocumentState', { title: 'Notes', site: null, dirty: false, language: 'fr; rm -rf' })).toMatchObject({ ok: false });
   });
 
   it('titles the window from the page and lists the site under Open Recent', async () => {
