@@ -45,13 +45,21 @@ describe('photos', () => {
     const { editor, api } = await openAt();
     api.photoErrors.set('broken.jpg', 'This file is not a photo Recap can read (JPEG, PNG, WebP, AVIF, TIFF).');
     let release: () => void = () => {};
+    // The second photo's call is held until the test has seen its progress (and the call has really started).
+    let secondStarted: () => void = () => {};
+    const started = new Promise<void>((resolve) => (secondStarted = resolve));
     const real = api.importPhotos.bind(api);
     api.importPhotos = async (input: MethodInput<'importPhotos'>) => {
-      if (input.files[0]?.name === 'second.jpg') await new Promise<void>((resolve) => (release = resolve));
+      if (input.files[0]?.name === 'second.jpg') {
+        const held = new Promise<void>((resolve) => (release = resolve));
+        secondStarted();
+        await held;
+      }
       return real(input);
     };
     drop(editor, [jpeg('first.jpg'), jpeg('second.jpg'), jpeg('broken.jpg')]);
     expect(await screen.findByText('Adding photo 2 of 3…')).toBeInTheDocument();
+    await started;
     release();
     expect(await screen.findByText(/Could not add broken\.jpg: This file is not a photo/)).toBeInTheDocument();
     expect(screen.getByText(/Added 2 photos/)).toBeInTheDocument();
@@ -119,14 +127,17 @@ describe('photos', () => {
     const { user, editor } = await openAt();
     drop(editor, [jpeg('a.jpg'), jpeg('b.jpg')]);
     await waitFor(() => expect(editor.value.match(/!\[\]\(/g)).toHaveLength(2));
+    // The import puts the caret in the first photo's alt text when it is done; then the author moves it.
+    await screen.findByText(/Added 2 photos/);
+    await waitFor(() => expect(editor.selectionStart).toBe(editor.value.indexOf('![') + 2));
     await user.click(editor);
-    await user.keyboard('{Control>}{End}{/Control}');
+    // The caret at the end of the text (jsdom moves no caret for Ctrl+End).
+    editor.setSelectionRange(editor.value.length, editor.value.length);
     await user.keyboard('{Control>}{Shift>}p{/Shift}{/Control}');
     const dialog = await screen.findByRole('dialog', { name: 'Commands' });
     const option = within(dialog).getByRole('option', { name: /^Insert gallery/ });
     expect(option).not.toHaveAttribute('aria-disabled', 'true');
-    await user.keyboard('Insert gallery');
-    await user.keyboard('{Enter}');
+    await user.click(option);
     await waitFor(() => expect(editor.value).toMatch(/!\[\]\(\/images\/rustconf-recap\/rustconf-recap-2\.jpg\)\n\n<figure>\n {2}<img src="\/images\/rustconf-recap\/rustconf-recap-1\.jpg" alt="">\n<\/figure>\n\n<figure>\n {2}<img src="\/images\/rustconf-recap\/rustconf-recap-2\.jpg" alt="">\n<\/figure>\n$/));
     expect(screen.queryByRole('dialog', { name: 'Commands' })).not.toBeInTheDocument();
   });
