@@ -30,7 +30,7 @@ describe('editing a post', () => {
     expect(document.title).toBe('• RustConf recap — blog — Recap');
     await waitFor(() =>
       // Fields, not a decorated string: the shell formats the title once (shared/window-title.ts) and names the post itself on close.
-      expect(api.callsOf('setDocumentState').at(-1)).toEqual({ title: 'RustConf recap', site: 'blog', dirty: true }),
+      expect(api.callsOf('setDocumentState').at(-1)).toEqual({ title: 'RustConf recap', site: 'blog', dirty: true, language: null }),
     );
 
     await user.keyboard('{Control>}s{/Control}');
