@@ -44,8 +44,23 @@ const SOURCES: readonly { file: string; read: (text: string) => string | undefin
 ];
 
 /** The first title found, or null (the folder name is used then). */
-export async function readSiteTitle(root: string): Promise<string | null> {
-  for (const source of SOURCES) {
+export function readSiteTitle(root: string): Promise<string | null> {
+  return firstFromConfig(root, SOURCES, (raw) => {
+    const title = unquote(raw);
+    return title !== '' && !title.startsWith('{{') ? title.slice(0, 200) : null;
+  });
+}
+
+/**
+ * Reads the configuration files in order (a missing one is skipped) and
+ * returns the first value `accept` takes, or null.
+ */
+async function firstFromConfig(
+  root: string,
+  sources: readonly { file: string; read: (text: string) => string | undefined }[],
+  accept: (raw: string) => string | null,
+): Promise<string | null> {
+  for (const source of sources) {
     let text: string;
     try {
       text = await readFile(path.join(root, source.file), 'utf8');
@@ -53,37 +68,34 @@ export async function readSiteTitle(root: string): Promise<string | null> {
       continue;
     }
     const raw = source.read(text);
-    const title = raw === undefined ? '' : unquote(raw);
-    if (title !== '' && !title.startsWith('{{')) return title.slice(0, 200);
+    const value = raw === undefined ? null : accept(raw);
+    if (value !== null) return value;
   }
   return null;
 }
 
 /** `lang` (Jekyll, Minima), `languageCode`/`defaultContentLanguage` (Hugo), `default_language` (Zola). */
-const LANGUAGE_SOURCES: readonly { file: string; key: RegExp }[] = [
-  { file: '_config.yml', key: /^lang:[ \t]*(.+?)[ \t]*(?:#.*)?$/m },
-  { file: '_config.yaml', key: /^lang:[ \t]*(.+?)[ \t]*(?:#.*)?$/m },
-  { file: 'hugo.toml', key: /^(?:languageCode|defaultContentLanguage)[ \t]*=[ \t]*(.+?)[ \t]*(?:#.*)?$/m },
-  { file: 'hugo.yaml', key: /^(?:languageCode|defaultContentLanguage):[ \t]*(.+?)[ \t]*(?:#.*)?$/m },
-  { file: 'config.toml', key: /^(?:languageCode|defaultContentLanguage|default_language)[ \t]*=[ \t]*(.+?)[ \t]*(?:#.*)?$/m },
-  { file: 'config.yaml', key: /^(?:languageCode|defaultContentLanguage):[ \t]*(.+?)[ \t]*(?:#.*)?$/m },
+const YAML_LANGUAGE = /^lang:[ \t]*(.+?)[ \t]*(?:#.*)?$/m;
+const HUGO_YAML_LANGUAGE = /^(?:languageCode|defaultContentLanguage):[ \t]*(.+?)[ \t]*(?:#.*)?$/m;
+const HUGO_TOML_LANGUAGE = /^(?:languageCode|defaultContentLanguage)[ \t]*=[ \t]*(.+?)[ \t]*(?:#.*)?$/m;
+const CONFIG_TOML_LANGUAGE = /^(?:languageCode|defaultContentLanguage|default_language)[ \t]*=[ \t]*(.+?)[ \t]*(?:#.*)?$/m;
+
+const LANGUAGE_SOURCES: readonly { file: string; read: (text: string) => string | undefined }[] = [
+  { file: '_config.yml', read: (text) => YAML_LANGUAGE.exec(text)?.[1] },
+  { file: '_config.yaml', read: (text) => YAML_LANGUAGE.exec(text)?.[1] },
+  { file: 'hugo.toml', read: (text) => HUGO_TOML_LANGUAGE.exec(topLevelToml(text))?.[1] },
+  { file: 'hugo.yaml', read: (text) => HUGO_YAML_LANGUAGE.exec(text)?.[1] },
+  { file: 'config.toml', read: (text) => CONFIG_TOML_LANGUAGE.exec(topLevelToml(text))?.[1] },
+  { file: 'config.yaml', read: (text) => HUGO_YAML_LANGUAGE.exec(text)?.[1] },
 ];
 
 /** A BCP 47 tag such as `en`, `en-US`, `pt-br`; anything else (a template, a list) is ignored. */
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/;
 
 /** The site's language, or null (the system's is used then). */
-export async function readSiteLanguage(root: string): Promise<string | null> {
-  for (const source of LANGUAGE_SOURCES) {
-    let text: string;
-    try {
-      text = await readFile(path.join(root, source.file), 'utf8');
-    } catch {
-      continue;
-    }
-    const raw = source.key.exec(source.file.endsWith('.toml') ? topLevelToml(text) : text)?.[1];
-    const tag = raw === undefined ? '' : unquote(raw);
-    if (LANGUAGE_TAG.test(tag)) return tag.replace('_', '-');
-  }
-  return null;
+export function readSiteLanguage(root: string): Promise<string | null> {
+  return firstFromConfig(root, LANGUAGE_SOURCES, (raw) => {
+    const tag = unquote(raw);
+    return LANGUAGE_TAG.test(tag) ? tag.replace('_', '-') : null;
+  });
 }
