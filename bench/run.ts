@@ -53,18 +53,20 @@ async function main(): Promise<void> {
       await makeSite(fixturesDir, path.join(tmpSite, 'site'), 10_000);
       console.log(JSON.stringify(benchIndex(__filename, path.join(tmpSite, 'site'), quick ? 3 : 7), null, 2));
       await rm(tmpSite, { recursive: true, force: true });
-    } else if (only === 'site') {
-      // Issue 17's figures: recap index and recap check cold and warm, opening the big site, the server's memory.
+    } else if (only === 'site' || only === 'site-index' || only === 'site-check' || only === 'site-open') {
+      // Issue 17's figures: recap index and recap check cold and warm, opening the big site, the server's memory
+      // (`site-index`, `site-check`, `site-open` measure one of them).
+      const part = (name: string) => only === 'site' || only === `site-${name}`;
       const tmpSite = await mkdtemp(path.join(os.tmpdir(), 'recap-bench-'));
       const site = path.join(tmpSite, 'site');
-      await makeSite(fixturesDir, site, 10_000);
+      if (part('index') || part('open')) await makeSite(fixturesDir, site, 10_000);
       const runs = quick ? 1 : 3;
-      const realIndex = await benchRealIndex(__filename, cliScript, site, runs);
-      const check = await benchRealCheck(__filename, cliScript, path.join(fixturesDir, 'sites', 'rust-blog'), runs);
-      const open = existsSync(chromiumPath) && !process.argv.includes('--no-browser') ? await benchOpen(cliScript, site, chromiumPath, runs) : null;
+      const realIndex = part('index') ? await benchRealIndex(__filename, cliScript, site, runs) : null;
+      const check = part('check') ? await benchRealCheck(__filename, cliScript, path.join(fixturesDir, 'sites', 'rust-blog'), runs) : null;
+      const open = part('open') && existsSync(chromiumPath) && !process.argv.includes('--no-browser') ? await benchOpen(cliScript, site, chromiumPath, runs) : null;
       console.log(JSON.stringify({ realIndex, check, open }, null, 2));
       await rm(tmpSite, { recursive: true, force: true });
-    } else console.error('--only takes typing, api, index or site');
+    } else console.error('--only takes typing, api, index, page, site, site-index, site-check or site-open');
     return;
   }
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'recap-bench-'));
