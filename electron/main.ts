@@ -56,8 +56,8 @@ function start(): void {
   const base = createHandlers(state, {
     mode: 'electron',
     chooseFolder: () => chooseFolder(window),
-    // `npm start` from a checkout: the start screen offers the project's sample blog too.
-    ...(app.isPackaged ? {} : { sampleSite: { source: path.join(app.getAppPath(), 'examples', 'sample-blog'), stateDir } }),
+    // The start screen's sample blog: shipped in the installer's resources (electron-builder extraResources), or the checkout's.
+    sampleSite: { source: app.isPackaged ? path.join(process.resourcesPath, 'sample-blog') : path.join(app.getAppPath(), 'examples', 'sample-blog'), stateDir },
     openInBrowser: async (url) => {
       await openInSystemBrowser(url);
     },

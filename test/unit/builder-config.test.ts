@@ -22,6 +22,9 @@ describe('installers', () => {
     const pkg = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8'));
     expect(Object.keys(pkg.dependencies)).toEqual(['sharp']);
     expect(config.asarUnpack).toEqual(expect.arrayContaining(['node_modules/sharp/**', 'node_modules/@img/**']));
+    // "Try the sample site" in the installed app copies the blog from the resources folder.
+    expect(config.extraResources).toEqual([{ from: 'examples/sample-blog', to: 'sample-blog' }]);
+    await expect(readFile(path.join(repoRoot, 'examples', 'sample-blog', '_config.yml'), 'utf8')).resolves.toContain('title');
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.mac.target).toBe('dmg');
     expect(config.win.target).toBe('nsis');
