@@ -3,10 +3,10 @@
  * browser-mode server) builds its handlers here, differing only in the
  * shell hooks it passes: what the platform can do that plain Node cannot.
  */
-import type { EventName, Events, Handlers } from '../../shared/api';
+import type { EventName, Events, Handlers, MethodName } from '../../shared/api';
 import { RecapError } from '../../shared/errors';
 import { safeExternalUrl } from '../../shared/links';
-import type { PostsChange, Session } from '../../shared/model';
+import type { PostList, PostsChange, Session } from '../../shared/model';
 import { resolveInside } from './documents/confine';
 import { requirePost } from './documents/post-gate';
 import type { DraftJournal } from './documents/draft-journal';
@@ -24,9 +24,10 @@ import { PageService } from './page/page-service';
 import { createCollectHandlers } from './collect/collect-handlers';
 import type { CollectService } from './collect/collect-service';
 import { createWriteUpHandlers } from './collect/write-up-handlers';
+import { photoOptions } from './media/process-photo';
 import type { PreviewSettingsStore } from './settings/preview-settings-store';
 import type { RecentFolders } from './settings/recent-folders';
-import { watchSite, type SiteWatcher } from './workspace/watch-site';
+import { watchAfterFirstList, type ListedWatch } from './workspace/watch-after-first-list';
 import { expandTypedPath, listFolders } from './start-screen/list-folders';
 import { sampleSiteCopy } from './start-screen/sample-site';
 import { Workspace, bundledIndexWorker } from './workspace/workspace';
@@ -70,7 +71,9 @@ export class AppState {
   readonly collect: CollectService | null;
   /** The Page view's rendered documents and the site's compiled styles, for the doors that serve the frame. */
   readonly pages = new PageService();
-  private watcher: SiteWatcher | null = null;
+  private watcher: ListedWatch | null = null;
+  /** The list started when the site opened, for the window's first listPosts (see listPosts). */
+  private firstList: Promise<PostList> | null = null;
   private readonly changeListeners = new Set<(change: PostsChange) => void>();
   /** The per-user state folder, when there is one (thumbnails are cached there). */
   get stateDir(): string | null {
@@ -97,7 +100,10 @@ export class AppState {
     await this.stopWatching();
     await this.workspace?.close(); // its index workers, if a big site started any
     this.workspace = workspace;
-    if (this.options.watch) this.startWatching(workspace);
+    if (this.options.watch) {
+      this.startWatching(workspace);
+      this.firstList = this.watcher!.firstList;
+    }
     await this.recent.add(workspace.site.root);
     return workspace;
   }
@@ -108,14 +114,34 @@ export class AppState {
     await this.workspace?.close();
   }
 
-  /** Resolves once the watcher of the opened site sees changes (tests and start-up ordering). */
+  /** Resolves once the watcher of the opened site sees changes and has reported what changed since the first list (tests and start-up ordering). */
   async watching(): Promise<void> {
     await this.watcher?.ready;
   }
 
+  /**
+   * The window's post list. The first call gets the list started when the
+   * site opened (already under way while the window loads): whatever changed
+   * since is reported by the watcher's rescan as postsChanged, as any change
+   * on disk is. Later calls list afresh.
+   */
+  listPosts(): Promise<PostList> {
+    const workspace = this.requireWorkspace();
+    const first = this.firstList;
+    this.firstList = null;
+    if (!first) return workspace.list({ words: false });
+    this.watcher?.handedOut();
+    return first;
+  }
+
+  /** A call that may change files came first: the list started at open may miss its change, so it is not handed out. */
+  forgetFirstList(): void {
+    this.firstList = null;
+  }
+
   private startWatching(workspace: Workspace): void {
-    this.watcher = watchSite(
-      workspace.site.root,
+    this.watcher = watchAfterFirstList(
+      workspace,
       (change) => {
         if (this.workspace !== workspace) return;
         // mtime + size could miss an edit within the clock's resolution: re-read these for sure.
@@ -129,6 +155,7 @@ export class AppState {
   private async stopWatching(): Promise<void> {
     const watcher = this.watcher;
     this.watcher = null;
+    this.firstList = null;
     await watcher?.close();
   }
 
@@ -170,7 +197,7 @@ export function createHandlers(state: AppState, hooks: ShellHooks): Handlers {
     return workspace;
   };
 
-  return {
+  const handlers: Handlers = {
     getSession: session,
 
     async openFolder({ path }) {
@@ -207,7 +234,7 @@ export function createHandlers(state: AppState, hooks: ShellHooks): Handlers {
     },
 
     // The app's list needs no word counts: reading only file heads keeps big sites instant.
-    listPosts: () => state.requireWorkspace().list({ words: false }),
+    listPosts: () => state.listPosts(),
 
     readPost: async ({ path }) => readPost((await postWorkspace(path)).site.root, path),
 
@@ -295,6 +322,11 @@ export function createHandlers(state: AppState, hooks: ShellHooks): Handlers {
       externalContent: async (root) => (await state.previewSettings?.get(root))?.externalContent === true,
       embedStyle: () => siteEmbedStyle(state.requireWorkspace()),
       archiveMarkup: async () => (await state.requireWorkspace().facts()).settings?.tweets?.archiveMarkup,
+      photoSite: async () => {
+        const workspace = state.requireWorkspace();
+        return { root: workspace.site.root, kind: workspace.site.kind, photos: photoOptions((await workspace.facts()).settings?.photos) };
+      },
+      onFilesAdded: (root) => textChecker.invalidate(root),
     }),
 
     ...createWriteUpHandlers({
@@ -315,4 +347,22 @@ export function createHandlers(state: AppState, hooks: ShellHooks): Handlers {
       onProgress: (progress) => hooks.emit?.('exportProgress', progress),
     }),
   };
+  return withFirstListGuard(handlers, state);
+}
+
+/** What a window asks while it starts; none of them changes a file of the site. */
+const STARTUP_READS = new Set<MethodName>(['getSession', 'listPosts', 'listDrafts', 'gitStatus', 'getSchema', 'getPreviewSettings', 'setDocumentState', 'readPost', 'checkPost', 'getEmbedStyle', 'journalDraft']);
+
+/** Any other call may write to the site before the window's first list: that list is then made afresh (AppState.listPosts). */
+function withFirstListGuard(handlers: Handlers, state: AppState): Handlers {
+  const guarded: Record<string, unknown> = { ...handlers };
+  for (const name of Object.keys(handlers) as MethodName[]) {
+    if (STARTUP_READS.has(name)) continue;
+    const handler = handlers[name] as (input: unknown) => unknown;
+    guarded[name] = (input: unknown) => {
+      state.forgetFirstList();
+      return handler(input);
+    };
+  }
+  return guarded as Handlers;
 }
