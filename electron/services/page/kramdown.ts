@@ -17,14 +17,21 @@ import type { State } from 'mdast-util-to-hast';
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 
 export function markdownToHtml(markdown: string): string {
-  const tree = parser.runSync(parser.parse(markdown)) as Root;
+  return markdownWithAnchors(markdown).html;
+}
+
+/** The HTML and, from the same parse, the headings' anchors as headingAnchors gives them (one parse instead of two per render). */
+export function markdownWithAnchors(markdown: string): { html: string; anchors: { line: number; id: string }[] } {
+  const parsed = parser.parse(markdown) as Root;
+  const anchors = anchorsOf(parsed, 0); // before the transforms below change the headings' text
+  const tree = parser.runSync(parsed) as Root;
   applyIals(tree);
   smartenTree(tree);
   const hast = unified()
     .use(remarkRehype, { allowDangerousHtml: true, handlers: { code: codeBlock, inlineCode } })
     .runSync(tree);
   addHeaderIds(hast as unknown as Element);
-  return toHtml(hast, { allowDangerousHtml: true, closeSelfClosing: true });
+  return { html: toHtml(hast, { allowDangerousHtml: true, closeSelfClosing: true }), anchors };
 }
 
 // --- IAL -------------------------------------------------------------------
@@ -233,7 +240,10 @@ export type { Text };
 
 /** The headings of a Markdown body with the ids kramdown gives them and their lines, for following the editor's scroll. */
 export function headingAnchors(markdown: string, firstLine = 0): { line: number; id: string }[] {
-  const tree = parser.parse(markdown) as Root;
+  return anchorsOf(parser.parse(markdown) as Root, firstLine);
+}
+
+function anchorsOf(tree: Root, firstLine: number): { line: number; id: string }[] {
   const next = headerIdGenerator();
   const out: { line: number; id: string }[] = [];
   for (const node of tree.children) {

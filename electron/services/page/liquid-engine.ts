@@ -21,7 +21,8 @@ const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').
 
 export interface LiquidSite {
   engine: Liquid;
-  render(template: string, scope: object): Promise<string>;
+  /** `keep`: the parsed template is kept for the next render (layouts; never a post body, which changes with each key). */
+  render(template: string, scope: object, keep?: boolean): Promise<string>;
   renderSync(template: string, scope: object): string;
 }
 
@@ -150,10 +151,16 @@ export function createLiquid(site: JekyllSite, urlOf: (doc: SiteDocument) => str
     }
   };
 
+  const kept = new Map<string, ReturnType<typeof parse>>();
   return {
     engine,
-    async render(template, scope) {
-      return engine.render(parse(template), scope, { renderLimit: RENDER_LIMIT_MS });
+    async render(template, scope, keep = false) {
+      let parsed = keep ? kept.get(template) : undefined;
+      if (parsed === undefined) {
+        parsed = parse(template);
+        if (keep) kept.set(template, parsed);
+      }
+      return engine.render(parsed, scope, { renderLimit: RENDER_LIMIT_MS });
     },
     renderSync(template, scope) {
       return engine.renderSync(parse(template), scope, { renderLimit: RENDER_LIMIT_MS });

@@ -13,6 +13,7 @@ import type { Site } from '../../../shared/model';
 import { PAGE_ADDITIONS_PATH, PAGE_ASSET_ROUTE, type PagePreview } from '../../../shared/page/page-preview';
 import { contentTypeFor, imageContentTypeFor } from '../../../shared/media/content-types';
 import { resolveInside } from '../documents/confine';
+import { JekyllSiteCache } from './jekyll-site-cache';
 import { PAGE_ADDITIONS_CSS } from './page-safety';
 import { renderPage, type RenderedPage } from './render-page';
 
@@ -41,12 +42,13 @@ export class PageService {
   private readonly pages = new Map<string, StoredPage>();
   private styles = new Map<string, string>();
   private site: Site | null = null;
+  private readonly jekyll = new JekyllSiteCache();
 
   /** Renders the post for the frame: `assets` URLs are relative to `page/<id>`. */
   async render(site: Site, postPath: string, text: string, externalContent: boolean): Promise<PagePreview & { rendered?: RenderedPage }> {
     let rendered: RenderedPage;
     try {
-      rendered = await renderPage(site, postPath, text, { externalContent, assets: (sitePath) => `../${PAGE_ASSET_ROUTE}${encodePath(sitePath)}` });
+      rendered = await renderPage(site, postPath, text, { externalContent, cache: this.jekyll, assets: (sitePath) => `../${PAGE_ASSET_ROUTE}${encodePath(sitePath)}` });
     } catch (error) {
       if (error instanceof RecapError && error.code === 'refused') return { status: 'unavailable', reason: error.message };
       throw error;

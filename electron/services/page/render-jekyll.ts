@@ -10,9 +10,11 @@
 import path from 'node:path';
 import { RecapError } from '../../../shared/errors';
 import type { PageAnchor } from '../../../shared/page/page-preview';
-import { frontMatterOf, loadJekyllSite, toDocument, type Data, type JekyllSite, type SiteDocument } from './jekyll-site';
+import { frontMatterOf, loadJekyllSite, toDocument, type Data, type JekyllSite, type Layout, type SiteDocument } from './jekyll-site';
+import { keepLayout, type CachedSite, type JekyllSiteCache } from './jekyll-site-cache';
+import { canSplice, CONTENT_MARK, spliceAt, type SplicedLayouts } from './layout-splice';
 import { createLiquid, JEKYLL_VERSION, type LiquidSite } from './liquid-engine';
-import { headingAnchors, markdownToHtml } from './kramdown';
+import { headingAnchors, markdownToHtml, markdownWithAnchors } from './kramdown';
 import { sanitizeBody } from './page-safety';
 import { resolveSeo, type SeoValues } from './seo';
 import { compileSassEntry, sassEntries, type CompiledStyle } from './site-styles';
@@ -29,44 +31,101 @@ export interface RenderedSitePage {
 
 const MAX_LAYOUT_DEPTH = 12;
 
-export async function renderJekyllPost(root: string, postPath: string, text: string): Promise<RenderedSitePage> {
+/**
+ * `cache`: keep what does not change between renders of the site (the Page
+ * view while typing); without it everything is read and rendered afresh
+ * (`recap render`, and the reference the cached render is tested against).
+ */
+export async function renderJekyllPost(root: string, postPath: string, text: string, cache?: JekyllSiteCache): Promise<RenderedSitePage> {
+  if (cache) return cache.with(root, (cached) => renderOnSite(cached, postPath, text, true));
   const site = await loadJekyllSite(root);
+  return renderOnSite({ site, liquid: createLiquid(site), time: new Date(), styles: null, layouts: new Map(), generation: 0 }, postPath, text, false);
+}
+
+async function renderOnSite(cached: CachedSite, postPath: string, text: string, reuse: boolean): Promise<RenderedSitePage> {
+  const { site, liquid } = cached;
   const doc = documentFor(site, postPath, text);
   replaceDocument(site, doc);
-  const liquid = createLiquid(site);
-  const siteDrop = siteVariable(site, liquid);
   const jekyll = { environment: 'development', version: JEKYLL_VERSION };
+  // `site` (a drop per document) is built only when Liquid reads it: a body without Liquid and a spliced layout never do.
+  let siteDrop: Data | null = null;
+  const siteData = () => (siteDrop ??= siteVariable(site, liquid, cached.time));
 
   const page: Data & { url: string } = pageVariable(site, doc);
-  const scope = () => ({ page, site: siteDrop, jekyll, paginator: null });
+  const scope = () => ({ page, site: siteData(), jekyll, paginator: null });
+  const excerptText = excerptSource(site, doc);
+  // Everything the layouts see besides the body: the post's path, its front matter (as written) and its excerpt.
+  const key = `${postPath}\0${text.endsWith(doc.body) ? text.slice(0, text.length - doc.body.length) : text}\0${excerptText}`;
+  const kept = reuse ? cached.layouts.get(key) : undefined;
   let content: string;
+  let anchors: PageAnchor[] | null;
   try {
-    const excerpt = await renderContent(liquid, excerptSource(site, doc), doc, scope());
+    const excerpt = kept ? kept.excerpt : (await renderContent(liquid, excerptText, doc, scope)).html;
     page.excerpt = excerpt;
-    content = await renderContent(liquid, doc.body, doc, scope());
+    ({ html: content, anchors } = await renderContent(liquid, doc.body, doc, scope));
     page.content = content;
   } catch (error) {
     throw liquidProblem(error, doc.path);
   }
 
-  let html = content;
+  let html: string;
+  if (kept?.spliced) {
+    html = kept.spliced.parts.join(content);
+  } else {
+    const chain = layoutChain(site, doc);
+    const render = (inner: string) => renderChain(liquid, chain, inner, { page, site: siteData(), jekyll, paginator: null });
+    let spliced: SplicedLayouts | null = null;
+    if (reuse && canSplice(chain, site.includes)) {
+      page.content = CONTENT_MARK;
+      spliced = spliceAt(await render(CONTENT_MARK));
+      page.content = content;
+      html = spliced.parts.join(content);
+    } else {
+      html = await render(content);
+    }
+    if (reuse) keepLayout(cached, key, { excerpt: String(page.excerpt), spliced });
+  }
+
+  let styles = cached.styles;
+  if (styles === null) {
+    styles = await compileStyles(site, liquid, siteData(), jekyll);
+    if (reuse) cached.styles = styles;
+  }
+  const seo = resolveSeo(site, page);
+  return { html, styles, seo, anchors: anchors ?? headingAnchors(doc.body), site, doc };
+}
+
+/** The post's layouts, innermost first: its `layout:` (or the defaults'), then each layout's own. */
+function layoutChain(site: JekyllSite, doc: SiteDocument): Layout[] {
   let layoutName = layoutOf(doc.data);
   // Without any layout the page would be the bare body: the Text view shows that better.
   if (layoutName === null && site.layouts.size === 0) throw missingLayout(site, null);
+  const chain: Layout[] = [];
   const seen = new Set<string>();
   while (layoutName !== null) {
     const layout = site.layouts.get(layoutName);
     if (!layout) throw missingLayout(site, layoutName);
     if (seen.has(layoutName) || seen.size >= MAX_LAYOUT_DEPTH) throw new RecapError('refused', `The layout "${layoutName}" includes itself; the Page view cannot render it.`);
     seen.add(layoutName);
-    try {
-      html = await liquid.render(layout.body, { content: html, page, layout: layout.data, site: siteDrop, jekyll, paginator: null });
-    } catch (error) {
-      throw liquidProblem(error, `_layouts/${layoutName}`);
-    }
+    chain.push(layout);
     layoutName = layoutOf(layout.data);
   }
+  return chain;
+}
 
+async function renderChain(liquid: LiquidSite, chain: readonly Layout[], content: string, scope: Data): Promise<string> {
+  let html = content;
+  for (const layout of chain) {
+    try {
+      html = await liquid.render(layout.body, { ...scope, content: html, layout: layout.data }, true);
+    } catch (error) {
+      throw liquidProblem(error, `_layouts/${layout.name}`);
+    }
+  }
+  return html;
+}
+
+async function compileStyles(site: JekyllSite, liquid: LiquidSite, siteDrop: Data, jekyll: object): Promise<CompiledStyle[]> {
   const styles: CompiledStyle[] = [];
   for (const entry of sassEntries(site)) {
     try {
@@ -77,8 +136,7 @@ export async function renderJekyllPost(root: string, postPath: string, text: str
       console.error(`Recap: ${entry.path} did not compile (${firstLine(error)}).`);
     }
   }
-  const seo = resolveSeo(site, page);
-  return { html, styles, seo, anchors: headingAnchors(doc.body), site, doc };
+  return styles;
 }
 
 function firstLine(error: unknown): string {
@@ -129,9 +187,12 @@ function replaceDocument(site: JekyllSite, doc: SiteDocument): void {
   if (doc.collection === 'posts') site.posts = replaced;
 }
 
-async function renderContent(liquid: LiquidSite, body: string, doc: SiteDocument, scope: object): Promise<string> {
-  const expanded = doc.data.render_with_liquid === false ? body : await liquid.render(body, scope);
-  return sanitizeBody(doc.markdown ? markdownToHtml(expanded) : expanded);
+/** Liquid (skipped for text without any: it would print it unchanged), Markdown, sanitising; the headings' anchors come from the same parse when Liquid changed nothing. */
+async function renderContent(liquid: LiquidSite, body: string, doc: SiteDocument, scope: () => object): Promise<{ html: string; anchors: PageAnchor[] | null }> {
+  const expanded = doc.data.render_with_liquid === false || !/\{[{%]/.test(body) ? body : await liquid.render(body, scope());
+  if (!doc.markdown) return { html: sanitizeBody(expanded), anchors: null };
+  const { html, anchors } = markdownWithAnchors(expanded);
+  return { html: sanitizeBody(html), anchors: expanded === body ? anchors : null };
 }
 
 function excerptSource(site: JekyllSite, doc: SiteDocument): string {
@@ -180,7 +241,7 @@ function documentDrop(site: JekyllSite, liquid: LiquidSite, doc: SiteDocument): 
   return drop;
 }
 
-function siteVariable(site: JekyllSite, liquid: LiquidSite): Data {
+function siteVariable(site: JekyllSite, liquid: LiquidSite, time: Date): Data {
   const posts = site.posts.map((doc) => documentDrop(site, liquid, doc));
   posts.forEach((post, i) => {
     post.previous = posts[i + 1] ?? null;
@@ -214,6 +275,6 @@ function siteVariable(site: JekyllSite, liquid: LiquidSite): Data {
     tags: byTerm('tags'),
     related_posts: posts.slice(0, 10),
     static_files: [],
-    time: new Date(),
+    time,
   };
 }

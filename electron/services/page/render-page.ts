@@ -10,6 +10,7 @@ import type { Site } from '../../../shared/model';
 import { PAGE_ADDITIONS_PATH, type PageAnchor } from '../../../shared/page/page-preview';
 import type { ShareCard } from '../../../shared/share/share-card';
 import { renderGenericPost } from './render-generic';
+import type { JekyllSiteCache } from './jekyll-site-cache';
 import { renderJekyllPost } from './render-jekyll';
 import { PAGE_ADDITIONS_CSS, secureDocument } from './page-safety';
 import type { CompiledStyle } from './site-styles';
@@ -21,6 +22,8 @@ export interface PageRenderOptions {
    * otherwise a function mapping a site path to the URL the frame loads it from.
    */
   assets: 'inline' | ((sitePath: string) => string);
+  /** Keeps the site, its parsed layouts and styles between renders (the Page view); without it all is read afresh. */
+  cache?: JekyllSiteCache;
 }
 
 export interface RenderedPage {
@@ -39,7 +42,7 @@ export interface RenderedPage {
 
 export async function renderPage(site: Site, postPath: string, text: string, options: PageRenderOptions): Promise<RenderedPage> {
   const started = performance.now();
-  const rendered = site.kind === 'jekyll' ? await renderJekyllPost(site.root, postPath, text) : await renderGenericPost(site, postPath, text);
+  const rendered = site.kind === 'jekyll' ? await renderJekyllPost(site.root, postPath, text, options.cache) : await renderGenericPost(site, postPath, text);
   const { html, styles, anchors } = rendered;
   const baseurl = 'site' in rendered ? rendered.site.baseurl : '';
   // Stylesheets are addressed by their content (`?v=`), so a new render's frame reuses them without asking again.

@@ -6,11 +6,10 @@
  * cached by a hash of the expanded entry and of every partial it may load.
  */
 import { createHash } from 'node:crypto';
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { compileString } from 'sass';
 import type { JekyllSite, SiteDocument } from './jekyll-site';
-import { listFiles } from './site-files';
+import { listFiles, statRecorded } from './site-files';
 
 export interface CompiledStyle {
   /** Site path the stylesheet is published at (`/assets/css/style.css`). */
@@ -28,11 +27,11 @@ export function sassEntries(site: JekyllSite): SiteDocument[] {
 }
 
 /** A hash of what the Sass load paths hold (paths, sizes, mtimes): an edited partial compiles anew. */
-async function partialsSignature(loadPaths: readonly string[]): Promise<string> {
+export async function partialsSignature(loadPaths: readonly string[]): Promise<string> {
   const hash = createHash('sha256');
   for (const dir of loadPaths) {
     const files = (await listFiles(dir)).filter((f) => /\.(s[ac]ss|css)$/i.test(f));
-    const infos = await Promise.all(files.map((f) => stat(path.join(dir, f)).catch(() => null)));
+    const infos = await Promise.all(files.map((f) => statRecorded(path.join(dir, f))));
     files.forEach((f, i) => hash.update(`${dir}/${f}:${infos[i]?.size ?? -1}:${infos[i]?.mtimeMs ?? -1}\n`));
   }
   return hash.digest('hex');

@@ -1,0 +1,75 @@
+/**
+ * What rendering one Jekyll post again and again (the Page view while the
+ * author types) can keep between renders: the site as read from the folder
+ * (config, data, includes, layouts, every collection), its Liquid engine
+ * with the layouts parsed, its compiled stylesheets, and per post the
+ * layout chain's output around `content` (layout-splice.ts). Kept until any
+ * file or folder the site was read from changes: each render first stats
+ * them (one stat per file, one listing per folder, in parallel), so an edited
+ * include, layout, `_config.yml`, data file or Sass partial shows on the
+ * next render without relying on a watcher.
+ */
+import type { JekyllSite } from './jekyll-site';
+import { loadJekyllSite } from './jekyll-site';
+import { createLiquid, type LiquidSite } from './liquid-engine';
+import type { SplicedLayouts } from './layout-splice';
+import { partialsSignature, sassLoadPaths, type CompiledStyle } from './site-styles';
+import { readsChanged, recordReads, type SiteReads } from './site-files';
+
+/** Posts whose layout output is kept at once (one per front matter and excerpt; the author edits one post at a time). */
+const KEPT_LAYOUTS = 4;
+
+export interface LayoutEntry {
+  /** The rendered excerpt (page.excerpt), a function of the excerpt's source, the front matter and the site. */
+  excerpt: string;
+  /** The layout chain's output split where `content` goes, or null when the layouts do more with `content` than print it. */
+  spliced: SplicedLayouts | null;
+}
+
+export interface CachedSite {
+  /** Read once; each render puts the editor's version of its post in place of the file's (by path). */
+  site: JekyllSite;
+  liquid: LiquidSite;
+  /** `site.time`: when the site was read (Jekyll's is the build's time). */
+  time: Date;
+  /** Compiled once per reading of the site. */
+  styles: CompiledStyle[] | null;
+  layouts: Map<string, LayoutEntry>;
+  /** Counts readings of the site (tests see a reload). */
+  generation: number;
+}
+
+export class JekyllSiteCache {
+  private current: { root: string; reads: SiteReads; value: CachedSite } | null = null;
+  private generation = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Runs `use` with the site, one render at a time: renders change the
+   * cached site (the edited post replaces its file's), so they never overlap.
+   */
+  async with<T>(root: string, use: (cached: CachedSite) => Promise<T>): Promise<T> {
+    const run = this.queue.then(async () => use(await this.site(root)));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async site(root: string): Promise<CachedSite> {
+    const current = this.current;
+    if (current && current.root === root && !(await readsChanged(current.reads))) return current.value;
+    const { value: site, reads } = await recordReads(async () => {
+      const loaded = await loadJekyllSite(root);
+      await partialsSignature(sassLoadPaths(loaded)); // notes the Sass partials, so an edited one recompiles
+      return loaded;
+    });
+    const value: CachedSite = { site, liquid: createLiquid(site), time: new Date(), styles: null, layouts: new Map(), generation: ++this.generation };
+    this.current = { root, reads, value };
+    return value;
+  }
+}
+
+export function keepLayout(cached: CachedSite, key: string, entry: LayoutEntry): void {
+  cached.layouts.delete(key);
+  cached.layouts.set(key, entry);
+  while (cached.layouts.size > KEPT_LAYOUTS) cached.layouts.delete(cached.layouts.keys().next().value!);
+}
