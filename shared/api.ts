@@ -16,6 +16,7 @@ import type { EmbedStyle } from './embeds/embed-style';
 import { MAX_IMAGE_BASE64_CHARS, type ImportedImage } from './media/images';
 import type { AddCollectedResult, CardKind, CollectedCard, EventPostDefaults } from './collect/types';
 import type { CardBlock } from './collect/insert-markup';
+import { MAX_PHOTOS_PER_TWEET, MAX_TWEETS_PER_ARCHIVE, type SaveTweetPhotosResult } from './collect/tweet-photos';
 import { MAX_PHOTOS_PER_CALL, type PhotoResult, type PhotoThumbnail } from './media/photos';
 import type { SiteImage } from './media/site-images';
 import { branchName, remoteName } from './git-names';
@@ -41,6 +42,14 @@ const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'Expected a SHA-256 hash.');
 const tabId = z.string().regex(/^[0-9a-f]{16,32}$/, 'Expected a tab id.');
 const cardId = z.string().regex(/^[0-9a-f]{16}$/, 'Expected a collected card id.');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD.');
+/** A saved tweet photo as a quote shows it (src as the post writes it). */
+const archivedPhoto = z
+  .object({
+    statusId: z.string().regex(/^\d{1,25}$/, 'Expected a tweet’s status id.'),
+    src: z.string().min(1).max(4096).refine((v) => !/[\r\n\0]/.test(v), 'An image path is one line.'),
+    alt: z.string().max(1000),
+  })
+  .strict();
 
 function method<I extends z.ZodType>(input: I) {
   return {
@@ -217,7 +226,26 @@ export const contract = {
    * no widgets.js. With `url`, only that tweet (the preview's "Archive tweet").
    * Nothing is written; the editor applies the text.
    */
-  archiveTweets: method(z.object({ path: relativePath, postText: postText, url: z.string().min(1).max(8192).optional() }).strict()).returns<{ text: string; archived: number }>(),
+  archiveTweets: method(
+    z
+      .object({
+        path: relativePath,
+        postText: postText,
+        url: z.string().min(1).max(8192).optional(),
+        /** What saveTweetPhotos saved: each tweet's quote shows its photos. */
+        photos: z.array(archivedPhoto).max(MAX_TWEETS_PER_ARCHIVE * MAX_PHOTOS_PER_TWEET).optional(),
+      })
+      .strict(),
+  ).returns<{ text: string; archived: number }>(),
+  /**
+   * "Archive tweets" while the site's "Load external content" is on: each
+   * tweet's photos (Twitter's syndication API, then pbs.twimg.com) saved into
+   * the post's image folder through the photo pipeline (no EXIF/GPS, the
+   * site's width, format and size budget) as `<handle>-<status id>-1.jpg`,
+   * never overwriting. Off: nothing is asked, `fetched` is false. A failure
+   * is named in `failed` and costs only those photos.
+   */
+  saveTweetPhotos: method(z.object({ path: relativePath, tweets: z.array(z.string().min(1).max(8192)).min(1).max(MAX_TWEETS_PER_ARCHIVE) }).strict()).returns<SaveTweetPhotosResult>(),
   /** For the New post dialog's "Event write-up": the suggested title, categories and sections. */
   eventPostDefaults: method(z.object({ eventName: z.string().max(300), city: z.string().max(300) }).strict()).returns<EventPostDefaults>(),
   /** Creates an event write-up by the site's conventions (categories of its event posts, a skeleton of sections). */

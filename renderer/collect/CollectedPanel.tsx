@@ -112,8 +112,8 @@ export function CollectedPanel({ tools, readOnly }: CollectedPanelProps) {
         <button
           type="button"
           className="button small"
-          disabled={readOnly}
-          title="Turn the post's tweet embeds into static quotes: nothing of Twitter loads for readers"
+          disabled={readOnly || tools.archiving}
+          title="Turn the post's tweet embeds into static quotes (with their photos while external content is on): nothing of Twitter loads for readers"
           onClick={() => void tools.archiveTweets()}
         >
           Archive tweets

@@ -88,6 +88,27 @@ export function insertPlacements(access: BodyAccess, placements: readonly { at: 
   access.setBody(text.slice(0, from) + middle + text.slice(at));
 }
 
+/**
+ * The body becomes `next` as one edit through the textarea (only the span
+ * between the first and the last change is replaced), so one Ctrl+Z takes a
+ * whole "Archive tweets" back. Focus stays where it is.
+ */
+export function replaceBody(access: BodyAccess, next: string): void {
+  const text = access.body();
+  if (next === text) return;
+  let start = 0;
+  while (start < text.length && start < next.length && text[start] === next[start]) start++;
+  let end = 0;
+  while (end < text.length - start && end < next.length - start && text[text.length - 1 - end] === next[next.length - 1 - end]) end++;
+  const focused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  const area = access.handle.textarea();
+  if (access.handle.replace(start, text.length - end, next.slice(start, next.length - end))) {
+    if (focused && focused !== area && focused.isConnected) focused.focus();
+    return;
+  }
+  access.setBody(next);
+}
+
 /** Blank lines before and after text[start, end) so a block there stands alone, adding none that are already there. */
 export function blockSpacing(text: string, start: number, end: number): { before: string; after: string } {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;

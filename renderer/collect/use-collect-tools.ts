@@ -4,7 +4,7 @@
  * is dropped.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { insertedCards, placeBlocks } from '../../shared/collect';
+import { archivableTweets, insertedCards, MAX_TWEETS_PER_ARCHIVE, placeBlocks, type ArchivedPhoto } from '../../shared/collect';
 import { splitFrontMatter } from '../../shared/document/front-matter-block';
 import { findPostPhotos, galleryMarkup } from '../../shared/media/post-photos';
 import { useApi } from '../app/api-context';
@@ -13,7 +13,7 @@ import type { EditorDropTarget } from '../authoring/AuthoringEditor';
 import type { DocumentState } from '../document/use-document';
 import type { EditorHandle } from '../editor/editor-handle';
 import { offsetFromPoint } from './drop-offset';
-import { insertBlock, insertPlacements } from './insert-block';
+import { insertBlock, insertPlacements, replaceBody } from './insert-block';
 import { useCollected, type CollectedState } from './use-collected';
 import { useExternalContent } from './use-external-content';
 import { usePhotoImport, type PhotoImportState, type PostAccess } from './use-photo-import';
@@ -36,8 +36,13 @@ export interface CollectTools {
   insertCards: (ids: readonly string[]) => Promise<void>;
   /** Every card not yet in the post, each into its section of the write-up (or at the caret). */
   insertAll: () => Promise<void>;
-  /** The post's tweet embeds (or only those of the tweet at `url`) become static quotes; widgets.js goes once none is left. */
+  /**
+   * The post's tweet embeds (or only those of the tweet at `url`) become static quotes, with their photos saved
+   * into the post's image folder while external content is on; widgets.js goes once none is left. One undo step.
+   */
   archiveTweets: (url?: string) => Promise<void>;
+  /** An archive is saving photos or writing the quotes. */
+  archiving: boolean;
   /** The post's photos as one gallery in the site's style, at the caret (the single images stay). */
   insertGallery: (options?: { keepFocus?: boolean }) => Promise<void>;
   /** For the editor: cards dragged from the panel. */
@@ -149,19 +154,54 @@ export function useCollectTools(doc: DocumentState, editor: EditorHandle): Colle
     await insert(ids, { intoSections: true, keepFocus: true });
   }, [insert, cards]);
 
-  const archiveTweets = useCallback(async (url?: string) => {
-    const forPath = latest.current.path;
-    if (forPath === null) return;
-    setInsertError(null);
-    try {
-      const result = await api.archiveTweets({ path: forPath, postText: access.fullText(), ...(url === undefined ? {} : { url }) });
-      if (latest.current.path !== forPath) return;
-      if (result.archived > 0 || result.text !== access.fullText()) access.applyText(result.text);
-      setNotice(result.archived === 0 ? 'No tweet embeds to archive.' : result.archived === 1 ? 'Archived 1 tweet: it no longer needs Twitter.' : `Archived ${result.archived} tweets: they no longer need Twitter.`);
-    } catch (error) {
-      if (latest.current.path === forPath) setInsertError(describeError(error).message);
-    }
-  }, [api, access]);
+  const [archiving, setArchiving] = useState(false);
+  const archiveTweets = useCallback(
+    async (url?: string) => {
+      const forPath = latest.current.path;
+      if (forPath === null) return;
+      setInsertError(null);
+      setArchiving(true);
+      try {
+        // Photos only while the site allows external content (the main process checks again); offline the quotes hold what the blockquotes hold.
+        const tweets = externalContent ? archivableTweets(access.fullText(), url) : [];
+        let photos: ArchivedPhoto[] = [];
+        let failed: string | null = null;
+        if (tweets.length > 0) {
+          setNotice(tweets.length === 1 ? 'Saving the tweet’s photos…' : `Saving the photos of ${tweets.length} tweets…`);
+          try {
+            for (let at = 0; at < tweets.length; at += MAX_TWEETS_PER_ARCHIVE) {
+              const saved = await api.saveTweetPhotos({ path: forPath, tweets: tweets.slice(at, at + MAX_TWEETS_PER_ARCHIVE).map((t) => t.url) });
+              photos = [...photos, ...saved.photos.map(({ statusId, src, alt }) => ({ statusId, src, alt }))];
+              failed ??= saved.failed;
+            }
+          } catch (error) {
+            // The photos are extra: the tweets are archived with their text all the same.
+            failed = `The tweets’ photos could not be saved (${describeError(error).message.replace(/\.$/, '')}); the tweets are archived with their text.`;
+          }
+          if (latest.current.path !== forPath) return;
+        }
+        // The text as it is now: the author may have typed while the photos were saved.
+        const before = access.fullText();
+        const result = await api.archiveTweets({ path: forPath, postText: before, ...(url === undefined ? {} : { url }), ...(photos.length > 0 ? { photos } : {}) });
+        if (latest.current.path !== forPath) return;
+        if (result.text !== access.fullText()) {
+          // Quotes live in the body: one edit through the textarea, so one Ctrl+Z takes the archive back.
+          const frontMatter = latest.current.frontMatter;
+          if ((splitFrontMatter(result.text).block?.raw ?? '') === frontMatter) replaceBody(access, result.text.slice(frontMatter.length));
+          else access.applyText(result.text);
+        }
+        setNotice([archivedSentence(result.archived), photosSentence(photos.length), failed].filter(Boolean).join(' '));
+      } catch (error) {
+        if (latest.current.path === forPath) {
+          setNotice(null);
+          setInsertError(describeError(error).message);
+        }
+      } finally {
+        setArchiving(false);
+      }
+    },
+    [api, access, externalContent],
+  );
 
   const insertGallery = useCallback(
     async (options: { keepFocus?: boolean } = {}) => {
@@ -195,5 +235,13 @@ export function useCollectTools(doc: DocumentState, editor: EditorHandle): Colle
 
   const body = post?.body ?? '';
   const frontMatter = post?.frontMatter ?? '';
-  return { shown, toggle, externalContent, collected, photos, inserting, insertError, notice, insertCards, insertAll, archiveTweets, insertGallery, dropTarget, path, body, frontMatter, access };
+  return { shown, toggle, externalContent, collected, photos, inserting, insertError, notice, insertCards, insertAll, archiveTweets, archiving, insertGallery, dropTarget, path, body, frontMatter, access };
+}
+
+function archivedSentence(count: number): string {
+  return count === 0 ? 'No tweet embeds to archive.' : count === 1 ? 'Archived 1 tweet: it no longer needs Twitter.' : `Archived ${count} tweets: they no longer need Twitter.`;
+}
+
+function photosSentence(count: number): string | null {
+  return count === 0 ? null : count === 1 ? 'Saved 1 tweet photo into the post’s image folder.' : `Saved ${count} tweet photos into the post’s image folder.`;
 }

@@ -1,6 +1,7 @@
 /**
- * A local stand-in for the providers' oEmbed endpoints and the GitHub API
- * (node:http on 127.0.0.1), so details tests never touch the network. Each
+ * A local stand-in for the providers' oEmbed endpoints, the GitHub API and
+ * Twitter's syndication API with its photo host (`/syndication/tweet-result`,
+ * `/pbs/media/…`; node:http on 127.0.0.1), so details tests never touch the network. Each
  * provider answers by its `behaviour`: a normal answer (in the provider's
  * real shape: Twitter's blockquote + widgets.js, YouTube's and SlideShare's
  * iframes, Speaker Deck's player), a slow one, an error status, or a body
@@ -21,6 +22,24 @@ export interface StandIn {
 
 /** What the stand-in's tweets say: emoji and a quote, to prove text survives as UTF-8. */
 export const tweetText = (id: string) => `Tweet ${id} from the booth 😎🌮 "quoted" & more`;
+
+/** The alt text the stand-in's tweet photos carry: every tweet's but those whose id ends in 4 (they show the default). */
+export const tweetPhotoAltText = (id: string): string | null => (id.endsWith('4') ? null : `The booth at noon, seen in tweet ${id}`);
+
+/** The stand-in's photo files: a camera JPEG that says where it was taken (EXIF make and GPS). */
+let photoFile: Promise<Buffer> | null = null;
+export function standInTweetPhoto(): Promise<Buffer> {
+  photoFile ??= import('sharp').then(({ default: sharp }) =>
+    sharp({ create: { width: 2048, height: 1536, channels: 3, background: '#2a6' } })
+      .jpeg()
+      .withExif({
+        IFD0: { Make: 'PhonyPhone', Model: 'X' },
+        IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '33/1 45/1 0/1', GPSLongitudeRef: 'W', GPSLongitude: '84/1 23/1 0/1' },
+      })
+      .toBuffer(),
+  );
+  return photoFile;
+}
 
 export async function startOembedStandIn(): Promise<StandIn> {
   const requests = new Map<string, number>();
@@ -110,6 +129,48 @@ function respond(provider: string, url: URL, behaviour: Behaviour, _req: Incomin
       return;
     case 'vimeo':
       json(res, { title: 'A Vimeo talk', author_name: 'Someone' });
+      return;
+    case 'syndication': {
+      // Twitter's syndication API as react-tweet reads it: a token derived from the id, photos in mediaDetails on pbs.twimg.com.
+      const id = url.searchParams.get('id') ?? '';
+      const token = ((Number(id) / 1e15) * Math.PI).toString(36).replace(/(0+|\.)/g, '');
+      if (url.pathname !== '/syndication/tweet-result' || !/^\d+$/.test(id) || url.searchParams.get('token') !== token) {
+        res.writeHead(404).end();
+        return;
+      }
+      const handle = id === '1196540671231791104' ? 'kelseyhightower' : 'alexellisuk';
+      const key = `EJgTd2N${id.slice(-8)}`;
+      const alt = tweetPhotoAltText(id);
+      json(res, {
+        __typename: 'Tweet',
+        lang: 'en',
+        id_str: id,
+        created_at: '2019-11-16T22:19:10.000Z',
+        text: `${tweetText(id).replace(/&/g, '&amp;')} https://t.co/abc${id}`,
+        user: { id_str: '1', name: 'Alex Ellis', screen_name: handle, profile_image_url_https: 'https://pbs.twimg.com/profile_images/1/a_normal.jpg' },
+        mediaDetails: [
+          {
+            display_url: `pic.twitter.com/abc${id}`,
+            expanded_url: `https://twitter.com/${handle}/status/${id}/photo/1`,
+            media_url_https: `https://pbs.twimg.com/media/${key}.jpg`,
+            type: 'photo',
+            url: `https://t.co/abc${id}`,
+            original_info: { width: 2048, height: 1536 },
+            ...(alt ? { ext_alt_text: alt } : {}),
+          },
+          // A video's poster is not a photo of the tweet.
+          { type: 'video', media_url_https: `https://pbs.twimg.com/ext_tw_video_thumb/${id}/pu/img/poster.jpg` },
+        ],
+        photos: [{ url: `https://pbs.twimg.com/media/${key}.jpg`, width: 2048, height: 1536, expandedUrl: `https://twitter.com/${handle}/status/${id}/photo/1` }],
+      });
+      return;
+    }
+    case 'pbs':
+      if (!/^\/pbs\/media\/[A-Za-z0-9_-]+$/.test(url.pathname) || url.searchParams.get('format') !== 'jpg') {
+        res.writeHead(404).end();
+        return;
+      }
+      void standInTweetPhoto().then((data) => res.writeHead(200, { 'Content-Type': 'image/jpeg', 'Content-Length': data.length }).end(data));
       return;
     case 'github':
       json(res, { full_name: 'openfaas/faas', description: 'Serverless Functions Made Simple', owner: { login: 'openfaas', avatar_url: 'https://avatars.githubusercontent.com/u/27013154' } });

@@ -1,7 +1,7 @@
 /** The contract's event write-up methods (new event post, photos, cover), bound to the open site. */
 import type { Handlers } from '../../../shared/api';
 import type { Workspace } from '../workspace/workspace';
-import { importPhotos } from '../media/process-photo';
+import { importPhotos, photoOptions } from '../media/process-photo';
 import { setCover } from '../media/set-cover';
 import { photoThumbnails } from '../media/thumbnails';
 import { planPost } from '../posts/create-post';
@@ -44,12 +44,7 @@ export function createWriteUpHandlers(binding: WriteUpBinding): WriteUpHandlers 
         site.kind,
         postPath,
         files.map((f) => ({ name: f.name, data: Buffer.from(f.dataBase64, 'base64') })),
-        {
-          ...(photos?.maxWidth ? { maxWidth: photos.maxWidth } : {}),
-          ...(photos?.folder ? { folder: photos.folder } : {}),
-          ...(photos?.format ? { format: photos.format } : {}),
-          ...(photos?.maxKB ? { maxKB: photos.maxKB } : {}),
-        },
+        photoOptions(photos),
       );
       binding.onFilesAdded?.(site.root, results.flatMap((r) => (r.sitePath ? [r.sitePath] : [])));
       return results;

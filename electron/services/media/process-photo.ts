@@ -13,6 +13,7 @@ import path from 'node:path';
 import type sharpFactory from 'sharp';
 import type { Sharp } from 'sharp';
 import { RecapError } from '../../../shared/errors';
+import type { RecapSettings } from '../../../shared/front-matter/site-settings';
 import { MAX_IMAGE_BYTES, postSlug } from '../../../shared/media/images';
 import { photoFileStem } from '../../../shared/media/photo-names';
 import type { PhotoResult } from '../../../shared/media/photos';
@@ -31,6 +32,8 @@ export interface PhotoInput {
   /** The file's name as dropped, for messages only: the stored name comes from the post. */
   name: string;
   data: Buffer;
+  /** The stored name without extension, when the caller names the photo itself (a tweet's photo: `<handle>-<status id>-1`). */
+  stem?: string;
 }
 
 
@@ -42,6 +45,16 @@ export interface PhotoOptions {
   maxKB?: number;
   /** `.recap.json` photos.folder: a site folder, `<slug>` replaced by the post's slug. */
   folder?: string;
+}
+
+/** The `.recap.json` photos settings as options (absent ones take the defaults). */
+export function photoOptions(settings: RecapSettings['photos'] | undefined): PhotoOptions {
+  return {
+    ...(settings?.maxWidth ? { maxWidth: settings.maxWidth } : {}),
+    ...(settings?.folder ? { folder: settings.folder } : {}),
+    ...(settings?.format ? { format: settings.format } : {}),
+    ...(settings?.maxKB ? { maxKB: settings.maxKB } : {}),
+  };
 }
 
 export async function importPhotos(root: string, kind: SiteKind, postPath: string, photos: readonly PhotoInput[], options: PhotoOptions = {}): Promise<PhotoResult[]> {
@@ -58,7 +71,7 @@ export async function importPhotos(root: string, kind: SiteKind, postPath: strin
   for (const photo of photos) {
     try {
       const processed = await processPhoto(photo.data, options.maxWidth ?? DEFAULT_MAX_WIDTH, { ...(options.format ? { format: options.format } : {}), ...(options.maxKB ? { maxKB: options.maxKB } : {}) });
-      const stored = await storeExclusive(root, folder.dir, photoFileStem(slug, photo.name, processed.extension), processed.extension, processed.data);
+      const stored = await storeExclusive(root, folder.dir, photo.stem ?? photoFileStem(slug, photo.name, processed.extension), processed.extension, processed.data);
       const markdownPath = folder.urlPrefix + encodeURI(stored.fileName);
       results.push({ name: photo.name, sitePath: stored.sitePath, markdownPath, markdown: `![](${markdownPath})`, width: processed.width, height: processed.height });
     } catch (error) {
