@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, openApp, openPost, type AppSession } from '../support/browser';
 import { copyFixture } from '../support/fixtures';
-import { startOembedStandIn, tweetText, type StandIn } from '../support/oembed-stand-in';
+import { startOembedStandIn, tweetPhotoAltText, tweetText, type StandIn } from '../support/oembed-stand-in';
 
 const TWEETS = ['https://twitter.com/alexellisuk/status/1195828490290860032', 'https://x.com/kelseyhightower/status/1196540671231791104?s=20'];
 const LINKS = [...TWEETS, 'https://www.youtube.com/watch?v=M7lc1UVf-VE', 'https://www.slideshare.net/AlexEllis11/still-waiting-for-ipv6', 'https://github.com/openfaas/faas'];
@@ -123,20 +123,57 @@ describe.skipIf(!hasChromium)('an event write-up in one pass, in browser mode, o
     await expect.poll(() => editorText(page)).toContain(`![The booth at noon](/images/kubecon-atlanta-highlights/${name})`);
   });
 
-  it('"Archive tweets" leaves no widgets.js and keeps every tweet’s text and link', async () => {
+  it('"Archive tweets" leaves no widgets.js, keeps every tweet’s text and link, and saves each tweet’s photo (no EXIF) for its quote; one Ctrl+Z takes it back', async () => {
     const panel = page.getByRole('region', { name: 'Collected' });
+    const before = await editorText(page);
     await panel.getByRole('button', { name: 'Archive tweets' }).click();
-    await expect.poll(async () => (await editorText(page)).includes('widgets.js')).toBe(false);
+    await expect.poll(async () => (await editorText(page)).includes('widgets.js'), { timeout: 20_000 }).toBe(false);
     const text = await editorText(page);
     expect(text).not.toContain('twitter-tweet');
     // Each quote links its original (the provider names it on twitter.com).
     for (const url of TWEETS) expect(text).toContain(`/status/${url.replace(/\?.*/, '').split('/').pop()}`);
     expect(text).toContain('from the booth 😎🌮');
+    // External content is on: each tweet's photo is in the post's image folder, inside its quote, with the tweet's alt text or a default.
+    const folder = '/images/kubecon-atlanta-highlights/';
+    expect(text).toContain(`> ![${tweetPhotoAltText('1195828490290860032')}](${folder}alexellisuk-1195828490290860032-1.jpg)`);
+    expect(text).toContain(`> ![Photo from @kelseyhightower's tweet](${folder}kelseyhightower-1196540671231791104-1.jpg)`);
+    await expect.poll(() => panel.getByText('Archived 2 tweets: they no longer need Twitter. Saved 2 tweet photos into the post’s image folder.').count()).toBe(1);
+    const saved = await sharp(await readFile(path.join(root, 'images/kubecon-atlanta-highlights/alexellisuk-1195828490290860032-1.jpg'))).metadata();
+    expect(saved.exif).toBeUndefined();
+
+    // One undo step: the whole archive goes back, and comes again.
+    await page.getByRole('textbox', { name: 'Markdown' }).focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => editorText(page)).toBe(before);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => editorText(page)).toBe(text);
+
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.getByRole('status').filter({ hasText: /^Saved$/ }).count()).toBe(1);
-    const saved = await readFile(postFile, 'utf8');
-    expect(saved).not.toContain('widgets.js');
-    expect(saved).toContain('The booth at noon');
+    const file = await readFile(postFile, 'utf8');
+    expect(file).not.toContain('widgets.js');
+    expect(file).toContain('The booth at noon');
+    expect(file).toContain(`${folder}kelseyhightower-1196540671231791104-1.jpg`);
+  });
+
+  it('with external content off, "Archive tweet" uses what the blockquote holds and asks nothing', async () => {
+    await page.getByRole('region', { name: 'Preview' }).getByRole('switch', { name: 'Load external content' }).click();
+    const id = '1197061893690552320';
+    const editor = page.getByRole('textbox', { name: 'Markdown' });
+    await editor.focus();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText(
+      `\n\n<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Offline words</p>&mdash; Alex Ellis (@alexellisuk) <a href="https://twitter.com/alexellisuk/status/${id}">November 20, 2019</a></blockquote> <script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>\n`,
+    );
+    const asked = () => (standIn.requests.get('syndication') ?? 0) + (standIn.requests.get('pbs') ?? 0);
+    const askedBefore = asked();
+    await page.getByRole('region', { name: 'Collected' }).getByRole('button', { name: 'Archive tweets' }).click();
+    await expect.poll(async () => (await editorText(page)).includes('widgets.js')).toBe(false);
+    const text = await editorText(page);
+    expect(text).toContain(`> Offline words\n>\n> — Alex Ellis (@alexellisuk), [November 20, 2019](https://twitter.com/alexellisuk/status/${id})`);
+    expect(text).not.toContain(`alexellisuk-${id}-1`);
+    expect(asked()).toBe(askedBefore);
+    expect(await readdir(path.join(root, 'images/kubecon-atlanta-highlights'))).not.toContain(`alexellisuk-${id}-1.jpg`);
   });
 
   it('sent no request off the machine from the page but the thumbnails the author allowed', () => {
