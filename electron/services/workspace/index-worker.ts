@@ -1,5 +1,6 @@
 /** Worker thread entry (bundled to out/workers/index-worker.cjs): summarises batches of posts. */
 import { parentPort } from 'node:worker_threads';
+import { packIndexedFiles, type PackedFiles } from './packed-files';
 import { summarizeFileSync, type IndexedFile } from './summarize-file';
 
 export interface IndexJob {
@@ -9,7 +10,7 @@ export interface IndexJob {
   words: boolean;
 }
 
-export type IndexJobResult = { id: number; ok: true; files: IndexedFile[] } | { id: number; ok: false; message: string };
+export type IndexJobResult = { id: number; ok: true; packed: PackedFiles } | { id: number; ok: false; message: string };
 
 parentPort?.on('message', (job: IndexJob) => {
   try {
@@ -18,7 +19,7 @@ parentPort?.on('message', (job: IndexJob) => {
       const file = summarizeFileSync(job.root, relative, job.words);
       if (file) files.push(file);
     }
-    parentPort!.postMessage({ id: job.id, ok: true, files } satisfies IndexJobResult);
+    parentPort!.postMessage({ id: job.id, ok: true, packed: packIndexedFiles(files) } satisfies IndexJobResult);
   } catch (error) {
     parentPort!.postMessage({ id: job.id, ok: false, message: error instanceof Error ? error.message : String(error) } satisfies IndexJobResult);
   }

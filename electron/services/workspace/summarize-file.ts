@@ -12,14 +12,12 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { PostSummary } from '../../../shared/model';
-import { countWordsInBytes } from './count-words';
+import { countWordsInBytes, wordBuffer } from './count-words';
 import { summarizePost } from './summarize-post';
 
 const HEAD_BYTES = 4096;
 /** One buffer for every head: this code is synchronous, and 10,000 fresh 4 KB buffers kept the GC busy (60 ms). */
 const head = Buffer.alloc(HEAD_BYTES);
-/** One growing buffer for whole files, for the same reason. */
-let whole = Buffer.alloc(64 * 1024);
 
 export interface IndexedFile {
   path: string;
@@ -49,9 +47,9 @@ export function summarizeFileSync(root: string, relative: string, words: boolean
   }
 }
 
-/** The file's bytes, in the shared buffer (valid until the next call). */
+/** The file's bytes, in the word counter's buffer (one for every file, valid until the next call): counted where they lie. */
 function readWhole(fd: number, size: number): Buffer {
-  if (whole.length < size) whole = Buffer.alloc(Math.max(size, whole.length * 2));
+  const whole = wordBuffer(size);
   let filled = 0;
   for (let n; filled < size && (n = readSync(fd, whole, filled, size - filled, filled)) > 0; ) filled += n;
   return whole.subarray(0, filled);

@@ -7,6 +7,7 @@ import { isDraft } from '../../../shared/front-matter/post-document';
 import { pickTopLevelYaml } from '../../../shared/front-matter/summary-fields';
 import type { FrontMatterInfo, FrontMatterValue, PostSummary } from '../../../shared/model';
 import { readFrontMatter } from '../front-matter/read-front-matter';
+import { parseSimpleYaml } from './simple-yaml';
 
 const DATE_IN_PERMALINK = /(?:^|\/)(\d{4})\/(\d{2})\/(\d{2})(?:\/|$)/;
 
@@ -43,7 +44,8 @@ function summaryFields(text: string): Pick<FrontMatterInfo, 'data' | 'error'> & 
     const picked = pickTopLevelYaml(block.content);
     if (picked !== null) {
       try {
-        return { data: parseYaml(picked), error: null, body };
+        // The usual one-line values are read without js-yaml (the same values: see simple-yaml.ts).
+        return { data: parseSimpleYaml(picked) ?? parseYaml(picked), error: null, body };
       } catch {
         /* the full parse below explains it */
       }

@@ -23,12 +23,15 @@ import { readSiteLanguage, readSiteTitle } from './site-title';
 /** Files handled between yields to the event loop (about 10 ms of work), so IPC and sockets stay responsive. */
 const BATCH = 400;
 /**
- * Worker threads pay off only with cores to spare and many files: on two cores,
- * 10,000 posts index faster in-process (196 ms) than on two workers (294 ms),
- * which must start, compile and warm up first.
+ * Worker threads pay off only with cores to spare and many files. Reading
+ * heads only (the app's list), 10,000 posts index faster in-process on two
+ * cores (196 ms) than on two workers (294 ms), which must start, compile and
+ * warm up first. Reading whole files to count words is five times the work:
+ * there one worker beside this thread halves it on two cores.
  */
 const WORKER_THRESHOLD = 2000;
 const WORKER_MIN_CORES = 4;
+const WORKER_MIN_CORES_WITH_WORDS = 2;
 
 export interface ListOptions {
   /** Count body words (reads whole files). The app's list does without; `recap index` needs them. */
@@ -160,9 +163,12 @@ export class Workspace {
   }
 
   private async summarize(paths: string[], words: boolean): Promise<IndexedFile[]> {
-    if (paths.length >= WORKER_THRESHOLD && this.options.indexWorker && availableParallelism() >= WORKER_MIN_CORES) {
-      this.pool ??= new IndexPool(this.options.indexWorker);
-      return this.pool.summarize(this.site.root, paths, words);
+    const cores = availableParallelism();
+    const here = (batch: string[]) => batch.flatMap((relative) => summarizeFileSync(this.site.root, relative, words) ?? []);
+    if (paths.length >= WORKER_THRESHOLD && this.options.indexWorker && cores >= (words ? WORKER_MIN_CORES_WITH_WORDS : WORKER_MIN_CORES)) {
+      // This thread works too: one worker fewer than cores, and no waiting for the workers to start.
+      this.pool ??= new IndexPool(this.options.indexWorker, Math.min(3, cores - 1));
+      return this.pool.summarize(this.site.root, paths, words, here);
     }
     const files: IndexedFile[] = [];
     await inBatches(paths, (relative) => {
