@@ -155,10 +155,13 @@ export function useCollectTools(doc: DocumentState, editor: EditorHandle): Colle
   }, [insert, cards]);
 
   const [archiving, setArchiving] = useState(false);
+  // A second Archive (the palette while the button is busy) would save every photo twice.
+  const archiveRunning = useRef(false);
   const archiveTweets = useCallback(
     async (url?: string) => {
       const forPath = latest.current.path;
-      if (forPath === null) return;
+      if (forPath === null || archiveRunning.current) return;
+      archiveRunning.current = true;
       setInsertError(null);
       setArchiving(true);
       try {
@@ -197,6 +200,7 @@ export function useCollectTools(doc: DocumentState, editor: EditorHandle): Colle
           setInsertError(describeError(error).message);
         }
       } finally {
+        archiveRunning.current = false;
         setArchiving(false);
       }
     },
