@@ -64,7 +64,7 @@ export const recapSettingsSchema = z
       })
       .strict()
       .optional(),
-    /** Archived tweets: the markup of a static quote, with {text} {author} {handle} {date} {url} filled in (HTML-escaped). */
+    /** Archived tweets: the markup of a static quote, with {text} {author} {handle} {date} {url} filled in (HTML-escaped) and {photos} (the saved photos as <img> tags). */
     tweets: z
       .object({
         archiveMarkup: z.string().min(1).max(4000).optional(),

@@ -125,6 +125,15 @@ describe('archived quotes with photos', () => {
     expect(noPlaceholder).toBe('<blockquote>Booth is open!</blockquote>\n\n![The \\[booth\\] at noon](/images/x/alexellisuk-1195828490290860032-1.jpg)\n');
   });
 
+  test('a quote never swallows what follows it, and a script alone between blank lines leaves one blank line', () => {
+    const quote = (id: string) => `<blockquote class="twitter-tweet"><p>T${id}</p>&mdash; A (@a) <a href="https://twitter.com/a/status/${id}">May 1</a></blockquote>`;
+    const script = '<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>';
+    const out = (id: string) => `> T${id}\n>\n> — A (@a), [May 1](https://twitter.com/a/status/${id})`;
+    expect(archiveTweets(`${quote('1')} ${script}\nNext line\n`).text).toBe(`${out('1')}\n\nNext line\n`);
+    expect(archiveTweets(`${quote('1')}${quote('2')}\n`).text).toBe(`${out('1')}\n\n${out('2')}\n`);
+    expect(archiveTweets(`${quote('1')}\n\n${script}\n\nAfter\n\n\n\nKept as written\n`).text).toBe(`${out('1')}\n\nAfter\n\n\n\nKept as written\n`);
+  });
+
   test('the tweets an archive touches are named once each', () => {
     const text = `${BLOCKQUOTE}\n${BLOCKQUOTE.replace('?ref_src=twsrc', '')}\n<blockquote class="twitter-tweet"><a href="${KELSEY}">x</a></blockquote>`;
     expect(archivableTweets(text).map((t) => t.id)).toEqual(['1195828490290860032', '1196540671231791104']);
