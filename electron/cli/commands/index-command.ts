@@ -26,12 +26,7 @@ Options:
     const { site, posts } = await workspace.list();
     await workspace.close();
     if (values.json) {
-      io.out(
-        JSON.stringify({
-          site: { root: site.root, kind: site.kind },
-          posts: posts.map(({ path, title, date, draft, tags, categories, words }) => ({ path, title, date, draft, tags, categories, words })),
-        }) + '\n',
-      );
+      io.out(JSON.stringify({ site: { root: site.root, kind: site.kind }, posts: posts.map(jsonPost) }) + '\n');
       return EXIT_OK;
     }
     io.out(`${site.root} · ${site.kind} · ${posts.length} post${posts.length === 1 ? '' : 's'}\n\n`);
@@ -40,6 +35,18 @@ Options:
     return EXIT_OK;
   },
 };
+
+/**
+ * The documented fields, in their order. Summaries are made with exactly
+ * those keys in that order (summarize-post.ts, the index, the workers), plus
+ * `error` when the front matter is unreadable, so the others are printed as
+ * they are: copying 10,000 summaries cost more than printing them.
+ */
+function jsonPost(post: PostSummary): Omit<PostSummary, 'error'> {
+  if (post.error === undefined) return post;
+  const { path, title, date, draft, tags, categories, words } = post;
+  return { path, title, date, draft, tags, categories, words };
+}
 
 function formatTable(posts: PostSummary[], columns: number): string {
   const rows = posts.map((p) => [p.date?.slice(0, 10) ?? '—', p.draft ? 'draft' : '', String(p.words), p.title, p.path]);

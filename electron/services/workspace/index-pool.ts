@@ -15,8 +15,9 @@ import type { IndexJob, IndexJobResult } from './index-worker';
 import { unpackIndexedFiles } from './packed-files';
 import type { IndexedFile } from './summarize-file';
 
-/** Files per batch: about 10–20 ms of work, so the calling thread yields often enough to take the workers' results. */
+/** Files per worker batch (about 20 ms of work), and per batch on the calling thread, which must answer the workers between its batches. */
 const BATCH_FILES = 200;
+const MIN_BATCH = 40;
 
 export class IndexPool {
   private readonly workers: Worker[] = [];
@@ -34,41 +35,44 @@ export class IndexPool {
   async summarize(root: string, paths: string[], words: boolean, inProcess?: (paths: string[]) => IndexedFile[]): Promise<IndexedFile[]> {
     this.start();
     const threads = this.workers.length + (inProcess ? 1 : 0);
-    // Several small batches per thread, so a thread with slow files does not hold up the rest.
-    const batchSize = Math.max(50, Math.min(BATCH_FILES, Math.ceil(paths.length / (threads * 4))));
-    const batches: string[][] = [];
-    for (let i = 0; i < paths.length; i += batchSize) batches.push(paths.slice(i, i + batchSize));
+    let next = 0;
+    // Batches shrink towards the end, so every thread finishes at about the same time.
+    const take = (most: number): string[] | null => {
+      if (next >= paths.length) return null;
+      const size = Math.max(MIN_BATCH, Math.min(most, Math.ceil((paths.length - next) / (threads * 2))));
+      return paths.slice(next, (next += size));
+    };
     const results: IndexedFile[][] = [];
     const here = async () => {
-      for (let batch = batches.shift(); batch; batch = batches.shift()) {
+      // Small batches here: while this thread works, finished workers wait for it to hand them more.
+      for (let batch = take(MIN_BATCH); batch; batch = take(MIN_BATCH)) {
         results.push(inProcess!(batch));
-        // Let the workers' finished batches in, and hand them the next ones.
         await new Promise((resolve) => setImmediate(resolve));
       }
     };
     const lane = async (worker: Worker) => {
-      for (let batch = batches.shift(); batch; batch = batches.shift()) {
+      for (let batch = take(BATCH_FILES); batch; batch = take(BATCH_FILES)) {
         results.push(await this.run(worker, { id: this.nextId++, root, paths: batch, words }));
       }
     };
-    // Two batches in flight per worker: the next one is already queued when a worker finishes one,
-    // even while this thread is busy with its own batch and cannot answer at once.
+    // Two batches in flight per worker: the next one is already queued when a worker finishes one.
     await Promise.all([...this.workers.flatMap((worker) => [lane(worker), lane(worker)]), ...(inProcess ? [here()] : [])]);
     return results.flat();
+  }
+
+  private start(): void {
+    while (this.workers.length < this.size) {
+      // A larger young generation: summaries make many short-lived strings, and the default one was collected constantly.
+      const worker = new Worker(this.script, { resourceLimits: { maxYoungGenerationSizeMb: 48 } });
+      // Idle workers must not keep a CLI process alive.
+      worker.unref();
+      this.workers.push(worker);
+    }
   }
 
   close(): Promise<void> {
     const workers = this.workers.splice(0);
     return Promise.all(workers.map((w) => w.terminate())).then(() => undefined);
-  }
-
-  private start(): void {
-    while (this.workers.length < this.size) {
-      const worker = new Worker(this.script);
-      // Idle workers must not keep a CLI process alive.
-      worker.unref();
-      this.workers.push(worker);
-    }
   }
 
   private run(worker: Worker, job: IndexJob): Promise<IndexedFile[]> {
