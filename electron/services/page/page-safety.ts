@@ -101,6 +101,8 @@ export interface DocumentOptions {
   baseurl: string;
   /** For one self-contained file: a local stylesheet's CSS (by site path) replaces its <link>. */
   inlineStyle?: ((sitePath: string) => string | null) | null;
+  /** For the frame: the CSS to put in place of a stylesheet's <link> (by the link's href as written), or null to keep the link. */
+  inlineLinked?: ((href: string) => string | null) | null;
 }
 
 const DROPPED = new Set(['script', 'base', 'portal', 'applet', 'noscript', 'frameset']);
@@ -172,6 +174,8 @@ function secureLink(node: Element, options: DocumentOptions): Element | 'remove'
     if (css === null) return 'remove';
     return { type: 'element', tagName: 'style', properties: {}, children: [{ type: 'text', value: css }] };
   }
+  const inlined = rel.includes('stylesheet') ? (options.inlineLinked?.(href) ?? null) : null;
+  if (inlined !== null) return { type: 'element', tagName: 'style', properties: {}, children: [{ type: 'text', value: inlined }] };
   const mapped = mapLocal(href, options);
   if (mapped !== null) props.href = mapped;
   return node;

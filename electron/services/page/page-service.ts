@@ -23,6 +23,8 @@ const FONT_TYPES = new Set(['.woff', '.woff2', '.ttf', '.otf']);
 export interface StoredPage {
   html: string;
   externalContent: boolean;
+  /** CSP hash sources of the stylesheets Recap put in the document as <style>: only these may apply, not a template's own. */
+  styleHashes: string[];
 }
 
 /** `etag` lets a frame that loads again revalidate instead of downloading (each render is a new frame document). */
@@ -48,7 +50,7 @@ export class PageService {
   async render(site: Site, postPath: string, text: string, externalContent: boolean): Promise<PagePreview & { rendered?: RenderedPage }> {
     let rendered: RenderedPage;
     try {
-      rendered = await renderPage(site, postPath, text, { externalContent, cache: this.jekyll, assets: (sitePath) => `../${PAGE_ASSET_ROUTE}${encodePath(sitePath)}` });
+      rendered = await renderPage(site, postPath, text, { externalContent, cache: this.jekyll, inlineCompiledStyles: true, assets: (sitePath) => `../${PAGE_ASSET_ROUTE}${encodePath(sitePath)}` });
     } catch (error) {
       if (error instanceof RecapError && error.code === 'refused') return { status: 'unavailable', reason: error.message };
       throw error;
@@ -57,7 +59,7 @@ export class PageService {
     this.site = site;
     for (const style of rendered.styles) this.styles.set(style.url, style.css);
     const pageId = randomBytes(8).toString('hex');
-    this.pages.set(pageId, { html: rendered.html, externalContent });
+    this.pages.set(pageId, { html: rendered.html, externalContent, styleHashes: rendered.inlineStyles.map(styleHash) });
     while (this.pages.size > KEPT_PAGES) this.pages.delete(this.pages.keys().next().value!);
     return { status: 'page', pageId, layoutsRendered: rendered.layoutsRendered, note: rendered.note, anchors: rendered.anchors, ms: rendered.ms, rendered };
   }
@@ -107,6 +109,10 @@ export class PageService {
   }
 }
 
+function styleHash(css: string): string {
+  return `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
+}
+
 function etagOf(text: string): string {
   return `"${createHash('sha1').update(text).digest('base64url').slice(0, 16)}"`;
 }
@@ -118,13 +124,14 @@ function encodePath(sitePath: string): string {
 /**
  * The frame's own policy: nothing runs (no script-src, `sandbox` without
  * allow-scripts even if opened on its own); styles, images and fonts only
- * from Recap (`origins`), plus https: once external content is allowed.
+ * from Recap (`origins`), plus https: once external content is allowed;
+ * inline only the stylesheets Recap itself put there (`styleHashes`).
  */
-export function pageContentSecurityPolicy(origins: readonly string[], externalContent: boolean): string {
+export function pageContentSecurityPolicy(origins: readonly string[], externalContent: boolean, styleHashes: readonly string[] = []): string {
   const from = ["'self'", ...origins, ...(externalContent ? ['https:'] : [])].join(' ');
   return [
     "default-src 'none'",
-    `style-src ${from}`,
+    `style-src ${[from, ...styleHashes].join(' ')}`,
     `img-src ${from} data:`,
     `font-src ${from} data:`,
     "frame-src 'none'",

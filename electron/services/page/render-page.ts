@@ -24,10 +24,18 @@ export interface PageRenderOptions {
   assets: 'inline' | ((sitePath: string) => string);
   /** Keeps the site, its parsed layouts and styles between renders (the Page view); without it all is read afresh. */
   cache?: JekyllSiteCache;
+  /**
+   * With linked assets: put the compiled stylesheets and Recap's own in the
+   * document as <style> (see inlineableCss), listed in `inlineStyles` for the
+   * frame's CSP to allow by hash.
+   */
+  inlineCompiledStyles?: boolean;
 }
 
 export interface RenderedPage {
   html: string;
+  /** The CSS of each <style> Recap put in the document (inlineCompiledStyles), exactly as the frame reads it. */
+  inlineStyles: string[];
   styles: CompiledStyle[];
   share: ShareCard;
   anchors: PageAnchor[];
@@ -49,13 +57,22 @@ export async function renderPage(site: Site, postPath: string, text: string, opt
   const versions = new Map<string, string>([[PAGE_ADDITIONS_PATH, versionOf(PAGE_ADDITIONS_CSS)], ...styles.map((style): [string, string] => [style.url, versionOf(style.css)])]);
   const linked = options.assets === 'inline' ? null : options.assets;
   const assetUrl = linked ? (sitePath: string) => (versions.has(sitePath) ? `${linked(sitePath)}?v=${versions.get(sitePath)}` : linked(sitePath)) : null;
-  const withAdditions = addRecapStyles(html, assetUrl ? assetUrl(PAGE_ADDITIONS_PATH) : null);
+  const inlineStyles: string[] = [];
+  const inlineAdditions = options.assets === 'inline' || options.inlineCompiledStyles === true;
+  if (linked && inlineAdditions) inlineStyles.push(PAGE_ADDITIONS_CSS);
+  const withAdditions = addRecapStyles(html, assetUrl && !inlineAdditions ? assetUrl(PAGE_ADDITIONS_PATH) : null);
   const inline = options.assets === 'inline' ? styles : null;
+  const compiled = linked && options.inlineCompiledStyles ? styles.filter((style) => inlineableCss(style.css)) : [];
   const secured = secureDocument(withAdditions, {
     externalContent: options.externalContent,
     baseurl,
     assetUrl,
     inlineStyle: inline ? (sitePath) => inline.find((s) => s.url === sitePath)?.css ?? null : null,
+    inlineLinked: compiled.length > 0 ? (href) => {
+      const css = compiled.find((style) => sitePathOf(href, baseurl) === style.url)?.css ?? null;
+      if (css !== null && !inlineStyles.includes(css)) inlineStyles.push(css);
+      return css;
+    } : null,
   });
   const share = 'seo' in rendered ? pickShare(rendered.seo) : rendered.share;
   const layoutsRendered = site.kind === 'jekyll';
@@ -63,7 +80,25 @@ export async function renderPage(site: Site, postPath: string, text: string, opt
   const prefix = 'site' in rendered ? rendered.site.url.replace(/\/+$/, '') + baseurl.replace(/\/+$/, '') : '';
   const image = share.image;
   const shareImagePath = image === null ? null : prefix && image.startsWith(prefix + '/') ? image.slice(prefix.length) : image.startsWith('/') && !image.startsWith('//') ? image : null;
-  return { html: secured, styles, share, anchors, layoutsRendered, note, shareImagePath, twitterSite: 'seo' in rendered ? rendered.seo.twitterSite : null, ms: performance.now() - started };
+  return { html: secured, inlineStyles, styles, share, anchors, layoutsRendered, note, shareImagePath, twitterSite: 'seo' in rendered ? rendered.seo.twitterSite : null, ms: performance.now() - started };
+}
+
+/**
+ * A compiled stylesheet can sit in the document itself when nothing in it
+ * is relative to its own URL (no url(), no @import) and it cannot end the
+ * <style> element early. Why inline: the frame's origin is opaque (sandboxed
+ * without allow-same-origin), so Chromium keys its HTTP cache by a new
+ * origin for each document and a linked stylesheet is fetched again for
+ * every render; inline, it arrives with the document and holds up nothing.
+ */
+export function inlineableCss(css: string): boolean {
+  return !/url\(|@import|<\/style/i.test(css);
+}
+
+function sitePathOf(href: string, baseurl: string): string {
+  const base = baseurl.replace(/\/+$/, '');
+  const sitePath = base && (href === base || href.startsWith(base + '/')) ? href.slice(base.length) || '/' : href;
+  return sitePath.split(/[?#]/)[0]!;
 }
 
 function versionOf(css: string): string {
