@@ -5,9 +5,11 @@
  * post gets a fresh worker. The event loop of the server or the CLI never
  * parses Markdown, so one pathological post cannot freeze other clients.
  *
- * One worker per core where there are four or more (a cold `recap check`
- * of a big site), otherwise one: on two cores the main thread reads and
- * hashes files while that worker parses.
+ * A cold `recap check` of a big site gets one worker per core, leaving one
+ * core to the main thread where there are four or more. On two cores it
+ * gets two: the main thread only reads and hashes files (under a tenth of
+ * the work; the Markdown parse is the rest), so with one worker a core sat
+ * idle. Workers start only as posts queue up, so a warm run starts none.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -58,7 +60,8 @@ export class CheckPool {
     private readonly script: string,
     options: CheckPoolOptions = {},
   ) {
-    const size = options.size ?? (availableParallelism() >= MIN_CORES_FOR_MANY ? Math.min(8, availableParallelism() - 1) : 1);
+    const cores = availableParallelism();
+    const size = options.size ?? (cores >= MIN_CORES_FOR_MANY ? Math.min(8, cores - 1) : cores);
     this.slots = new Array<Slot | null>(Math.max(1, size)).fill(null);
     this.timeMs = options.timeMs ?? CHECK_TIME_BUDGET_MS;
     this.memoryMb = options.memoryMb ?? CHECK_MEMORY_BUDGET_MB;
