@@ -50,6 +50,18 @@ const archivedPhoto = z
     alt: z.string().max(1000),
   })
   .strict();
+const oneLine = (max: number) => z.string().max(max).refine((v) => !/[\r\n\0]/.test(v), 'Expected one line.');
+/** Twitter's words for a tweet, as saveTweetPhotos read them. */
+const tweetFacts = z
+  .object({
+    statusId: z.string().regex(/^\d{1,25}$/, 'Expected a tweet’s status id.'),
+    text: z.string().max(10_000),
+    links: z.array(z.object({ text: oneLine(4096), href: z.string().max(4096).regex(/^https:\/\/[^\s"'<>]+$/i, 'Expected an https link.') }).strict()).max(50),
+    author: oneLine(300),
+    handle: z.string().regex(/^[A-Za-z0-9_]{0,15}$/, 'Expected a Twitter handle.'),
+    date: oneLine(100),
+  })
+  .strict();
 
 function method<I extends z.ZodType>(input: I) {
   return {
@@ -234,6 +246,8 @@ export const contract = {
         url: z.string().min(1).max(8192).optional(),
         /** What saveTweetPhotos saved: each tweet's quote shows its photos. */
         photos: z.array(archivedPhoto).max(MAX_TWEETS_PER_ARCHIVE * MAX_PHOTOS_PER_TWEET).optional(),
+        /** What saveTweetPhotos read about each tweet: a quote whose blockquote has no text takes Twitter's. */
+        tweets: z.array(tweetFacts).max(MAX_TWEETS_PER_ARCHIVE).optional(),
       })
       .strict(),
   ).returns<{ text: string; archived: number }>(),
@@ -242,8 +256,9 @@ export const contract = {
    * tweet's photos (Twitter's syndication API, then pbs.twimg.com) saved into
    * the post's image folder through the photo pipeline (no EXIF/GPS, the
    * site's width, format and size budget) as `<handle>-<status id>-1.jpg`,
-   * never overwriting. Off: nothing is asked, `fetched` is false. A failure
-   * is named in `failed` and costs only those photos.
+   * never overwriting, and each tweet's words (`tweets`, for quotes whose
+   * blockquote has none). Off: nothing is asked, `fetched` is false. A
+   * failure is named in `failed` and costs only those photos.
    */
   saveTweetPhotos: method(z.object({ path: relativePath, tweets: z.array(z.string().min(1).max(8192)).min(1).max(MAX_TWEETS_PER_ARCHIVE) }).strict()).returns<SaveTweetPhotosResult>(),
   /** For the New post dialog's "Event write-up": the suggested title, categories and sections. */

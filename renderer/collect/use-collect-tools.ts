@@ -4,7 +4,7 @@
  * is dropped.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { archivableTweets, insertedCards, MAX_TWEETS_PER_ARCHIVE, placeBlocks, type ArchivedPhoto } from '../../shared/collect';
+import { archivableTweets, insertedCards, MAX_TWEETS_PER_ARCHIVE, placeBlocks, type ArchivedPhoto, type TweetFacts } from '../../shared/collect';
 import { splitFrontMatter } from '../../shared/document/front-matter-block';
 import { findPostPhotos, galleryMarkup } from '../../shared/media/post-photos';
 import { useApi } from '../app/api-context';
@@ -165,9 +165,10 @@ export function useCollectTools(doc: DocumentState, editor: EditorHandle): Colle
       setInsertError(null);
       setArchiving(true);
       try {
-        // Photos only while the site allows external content (the main process checks again); offline the quotes hold what the blockquotes hold.
+        // Photos (and Twitter's words for blockquotes without them) only while the site allows external content; the main process checks again. Offline the quotes hold what the blockquotes hold.
         const tweets = externalContent ? archivableTweets(access.fullText(), url) : [];
         let photos: ArchivedPhoto[] = [];
+        let facts: TweetFacts[] = [];
         let failed: string | null = null;
         if (tweets.length > 0) {
           setNotice(tweets.length === 1 ? 'Saving the tweet’s photos…' : `Saving the photos of ${tweets.length} tweets…`);
@@ -175,6 +176,7 @@ export function useCollectTools(doc: DocumentState, editor: EditorHandle): Colle
             for (let at = 0; at < tweets.length; at += MAX_TWEETS_PER_ARCHIVE) {
               const saved = await api.saveTweetPhotos({ path: forPath, tweets: tweets.slice(at, at + MAX_TWEETS_PER_ARCHIVE).map((t) => t.url) });
               photos = [...photos, ...saved.photos.map(({ statusId, src, alt }) => ({ statusId, src, alt }))];
+              facts = [...facts, ...saved.tweets];
               failed ??= saved.failed;
             }
           } catch (error) {
@@ -185,7 +187,7 @@ export function useCollectTools(doc: DocumentState, editor: EditorHandle): Colle
         }
         // The text as it is now: the author may have typed while the photos were saved.
         const before = access.fullText();
-        const result = await api.archiveTweets({ path: forPath, postText: before, ...(url === undefined ? {} : { url }), ...(photos.length > 0 ? { photos } : {}) });
+        const result = await api.archiveTweets({ path: forPath, postText: before, ...(url === undefined ? {} : { url }), ...(photos.length > 0 ? { photos } : {}), ...(facts.length > 0 ? { tweets: facts } : {}) });
         if (latest.current.path !== forPath) return;
         if (result.text !== access.fullText()) {
           // Quotes live in the body: one edit through the textarea, so one Ctrl+Z takes the archive back.

@@ -12,7 +12,7 @@
 import { findEmbeds } from '../embeds/find-embeds';
 import type { Tweet } from '../embeds/types';
 import { withLinks } from './tweet-markup';
-import { archivableEmbeds, tweetKey, type ArchivedPhoto } from './tweet-photos';
+import { archivableEmbeds, tweetKey, withFacts, type ArchivedPhoto, type TweetFacts } from './tweet-photos';
 
 export interface ArchiveResult {
   text: string;
@@ -23,11 +23,20 @@ export interface ArchiveResult {
 /** widgets.js script tags with the line break after them. */
 const WIDGETS_SCRIPT = /[ \t]*<script\b[^>]*\bsrc\s*=\s*["']?(?:https?:)?\/\/platform\.twitter\.com\/widgets\.js[^>]*>\s*<\/script>[ \t]*\n?/gi;
 
+export interface FromTwitter {
+  /** Saved photos, matched to tweets by status id. */
+  photos?: readonly ArchivedPhoto[];
+  /** Twitter's words for tweets whose blockquote has none. */
+  tweets?: readonly TweetFacts[];
+}
+
 /**
  * Every tweet embed of the text, or with `only` just the embeds of that tweet (by its status id, else its URL).
- * `photos` are matched to tweets by status id; without them the quotes hold what the blockquotes hold.
+ * What saveTweetPhotos found (`found`) fills the quotes; without it they hold what the blockquotes hold.
  */
-export function archiveTweets(text: string, markup?: string, only?: string, photos: readonly ArchivedPhoto[] = []): ArchiveResult {
+export function archiveTweets(text: string, markup?: string, only?: string, found: FromTwitter = {}): ArchiveResult {
+  const photos = found.photos ?? [];
+  const facts = new Map((found.tweets ?? []).map((t) => [t.statusId, t]));
   const tweets = archivableEmbeds(text, only);
   const chosen = new Set(tweets.map((e) => e.start.offset));
   // Only once no tweet needs it; a Hugo or Liquid tweet shortcode does not use the script either.
@@ -36,8 +45,8 @@ export function archiveTweets(text: string, markup?: string, only?: string, phot
   let out = '';
   let at = 0;
   tweets.forEach((embed, index) => {
-    const own = photos.filter((p) => p.statusId === tweetKey(embed.tweet.url));
-    out += clean(text.slice(at, embed.start.offset)) + staticQuote(embed.tweet, markup, own);
+    const key = tweetKey(embed.tweet.url);
+    out += clean(text.slice(at, embed.start.offset)) + staticQuote(withFacts(embed.tweet, facts.get(key)), markup, photos.filter((p) => p.statusId === key));
     at = embed.end.offset;
     const next = tweets[index + 1]?.start.offset ?? text.length;
     out += blockEnd(clean(text.slice(at, next)), next < text.length);

@@ -5,6 +5,6 @@ export { readLink, readPastedLinks, MAX_URL_LENGTH, type ReadLink } from './read
 export { cleanTweetBlockquote, tweetBlockquote } from './tweet-markup';
 export { cardMarkup, collectedBlocks, collectedMarkup, markdownLink, TWITTER_WIDGETS_SCRIPT, WIDGETS_JS, type CardBlock, type InsertOptions } from './insert-markup';
 export { insertedCards, placeBlocks, sectionEnd, sectionOf, type CardSection, type Placement } from './place-cards';
-export { archiveTweets, staticQuote, type ArchiveResult } from './archive-tweets';
-export { archivableEmbeds, archivableTweets, MAX_PHOTOS_PER_TWEET, MAX_TWEETS_PER_ARCHIVE, tweetKey, tweetPhotoAlt, type ArchivedPhoto, type SavedTweetPhoto, type SaveTweetPhotosResult } from './tweet-photos';
+export { archiveTweets, staticQuote, type ArchiveResult, type FromTwitter } from './archive-tweets';
+export { archivableEmbeds, archivableTweets, MAX_PHOTOS_PER_TWEET, MAX_TWEETS_PER_ARCHIVE, tweetKey, tweetPhotoAlt, withFacts, type ArchivedPhoto, type TweetFacts, type SavedTweetPhoto, type SaveTweetPhotosResult } from './tweet-photos';
 export { DEFAULT_EVENT_SECTIONS, eventCategories, eventPosts, eventSkeleton, formatDateRange, suggestEventTitle, type PostTerms } from './event-writeup';

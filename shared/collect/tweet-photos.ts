@@ -27,9 +27,23 @@ export interface SavedTweetPhoto extends ArchivedPhoto {
   height?: number;
 }
 
+/** What Twitter says about a tweet, for a quote whose blockquote lacks it (inserted offline: only the handle and link). */
+export interface TweetFacts {
+  statusId: string;
+  /** Plain text, links shown by their display text (see `links`); the photos' own t.co links left out. */
+  text: string;
+  links: { text: string; href: string }[];
+  author: string;
+  handle: string;
+  /** As Twitter's embeds show it: "November 16, 2019". */
+  date: string;
+}
+
 export interface SaveTweetPhotosResult {
   /** Every photo saved, in the tweets' order. */
   photos: SavedTweetPhoto[];
+  /** What Twitter said about each tweet it answered for. */
+  tweets: TweetFacts[];
   /** False when the site's "Load external content" is off: nothing was asked for, nothing saved. */
   fetched: boolean;
   /** Photos that could not be saved, in one sentence (the tweets are archived with their text anyway); null when none failed. */
@@ -56,6 +70,22 @@ export function archivableTweets(text: string, only?: string): Tweet[] {
 /** twitter.com, x.com, mobile links and tracking parameters all name one tweet by its status id. */
 export function tweetKey(url: string): string {
   return /\/status(?:es)?\/(\d+)/.exec(url)?.[1] ?? url.trim();
+}
+
+/** The tweet as a quote shows it: the blockquote's own words first, Twitter's where the blockquote has none. */
+export function withFacts(tweet: Tweet, facts: TweetFacts | undefined): Tweet {
+  if (!facts) return tweet;
+  const hasText = tweet.text.trim() !== '';
+  // An offline blockquote shows its status URL where the date goes.
+  const hasDate = tweet.date.trim() !== '' && !/^https?:\/\//i.test(tweet.date.trim());
+  return {
+    ...tweet,
+    text: hasText ? tweet.text : facts.text,
+    links: hasText ? tweet.links : facts.links,
+    author: tweet.author || facts.author,
+    handle: tweet.handle || facts.handle,
+    date: hasDate ? tweet.date : facts.date || tweet.date,
+  };
 }
 
 /** The default alt text of a tweet's photo. */

@@ -13,6 +13,8 @@ const post: FakePost = {
 };
 const photo = { statusId: '1195828490290860032', src: '/images/kubecon/alexellisuk-1195828490290860032-1.jpg', alt: 'The booth', sitePath: 'images/kubecon/alexellisuk-1195828490290860032-1.jpg' };
 
+const facts = { statusId: photo.statusId, text: 'Twitter’s own words', links: [], author: 'Alex Ellis', handle: 'alexellisuk', date: 'November 16, 2019' };
+
 async function openWithPanel(externalContent: boolean) {
   const app = await renderApp({ posts: [post] });
   const editor = (await openPost(app.user, 'KubeCon')) as HTMLTextAreaElement;
@@ -25,11 +27,13 @@ async function openWithPanel(externalContent: boolean) {
 describe('Archive tweets with photos', () => {
   it('with external content on, the saved photos go into the quote and the panel says what was saved and what was not', async () => {
     const { user, api, editor, region } = await openWithPanel(true);
-    api.tweetPhotos = { photos: [photo], fetched: true, failed: 'Could not save 1 photo of @bob’s tweet (Twitter did not answer within 20 s); the tweets are archived with their text.' };
+    api.tweetPhotos = { photos: [photo], tweets: [facts], fetched: true, failed: 'Could not save 1 photo of @bob’s tweet (Twitter did not answer within 20 s); the tweets are archived with their text.' };
     await user.click(within(region).getByRole('button', { name: 'Archive tweets' }));
     await waitFor(() => expect(editor.value).not.toContain('widgets.js'));
     expect(api.callsOf('saveTweetPhotos')).toEqual([{ path: post.path, tweets: [url] }]);
     expect(api.callsOf('archiveTweets').at(-1)?.photos).toEqual([{ statusId: photo.statusId, src: photo.src, alt: photo.alt }]);
+    // Twitter's words travel along; the blockquote's own words win.
+    expect(api.callsOf('archiveTweets').at(-1)?.tweets).toEqual([facts]);
     expect(editor.value).toContain(`> Booth is open!\n>\n> ![The booth](${photo.src})\n>\n> — Alex Ellis (@alexellisuk), [November 16, 2019](${url})\n\nAfter.\n`);
     expect(
       within(region).getByText(

@@ -334,13 +334,13 @@ export class FakeApi implements RecapBridge {
   archiveMarkup: string | undefined = undefined;
   async archiveTweets(input: MethodInput<'archiveTweets'>): Promise<MethodOutput<'archiveTweets'>> {
     this.record('archiveTweets', input);
-    return archiveTweets(input.postText, this.archiveMarkup, input.url, input.photos);
+    return archiveTweets(input.postText, this.archiveMarkup, input.url, { ...(input.photos ? { photos: input.photos } : {}), ...(input.tweets ? { tweets: input.tweets } : {}) });
   }
   /** What saveTweetPhotos answers while external content is on (tests of tweet photos set it). */
-  tweetPhotos: MethodOutput<'saveTweetPhotos'> = { photos: [], fetched: true, failed: null };
+  tweetPhotos: MethodOutput<'saveTweetPhotos'> = { photos: [], tweets: [], fetched: true, failed: null };
   async saveTweetPhotos(input: MethodInput<'saveTweetPhotos'>): Promise<MethodOutput<'saveTweetPhotos'>> {
     this.record('saveTweetPhotos', input);
-    return this.previewSettings.externalContent ? this.tweetPhotos : { photos: [], fetched: false, failed: null };
+    return this.previewSettings.externalContent ? this.tweetPhotos : { photos: [], tweets: [], fetched: false, failed: null };
   }
   /** The categories the fake site's event posts share. */
   eventCategories: string[] = ['events'];

@@ -146,7 +146,10 @@ function respond(provider: string, url: URL, behaviour: Behaviour, _req: Incomin
         lang: 'en',
         id_str: id,
         created_at: '2019-11-16T22:19:10.000Z',
+        // HTML-escaped, as Twitter sends it; the photo's t.co link after the displayed range.
         text: `${tweetText(id).replace(/&/g, '&amp;')} https://t.co/abc${id}`,
+        display_text_range: [0, [...tweetText(id)].length],
+        entities: { urls: [], user_mentions: [], hashtags: [] },
         user: { id_str: '1', name: 'Alex Ellis', screen_name: handle, profile_image_url_https: 'https://pbs.twimg.com/profile_images/1/a_normal.jpg' },
         mediaDetails: [
           {

@@ -7,9 +7,10 @@ import { TweetPhotoArchiver, type SiteForPhotos } from '../../electron/services/
 import { photoRequest, resolveTweetEndpoints } from '../../electron/services/collect/tweet-endpoints';
 import { PreviewSettingsStore } from '../../electron/services/settings/preview-settings-store';
 import { RecentFolders } from '../../electron/services/settings/recent-folders';
-import { archiveTweets, archivableTweets, type ArchivedPhoto } from '../../shared/collect';
+import { readTweetResult } from '../../electron/services/collect/read-tweet-result';
+import { archiveTweets, archivableTweets, type ArchivedPhoto, type TweetFacts } from '../../shared/collect';
 import { copyFixture, tempDir } from '../support/fixtures';
-import { standInTweetPhoto, startOembedStandIn, tweetPhotoAltText, type StandIn } from '../support/oembed-stand-in';
+import { standInTweetPhoto, startOembedStandIn, tweetPhotoAltText, tweetText, type StandIn } from '../support/oembed-stand-in';
 
 const POST = '_posts/2019-11-26-kubecon-san-diego-highlights.md';
 const FOLDER = 'images/2019-kubecon-san-diego';
@@ -60,6 +61,9 @@ describe('saving tweet photos', () => {
     expect(saved.toString('latin1')).not.toContain('PhonyPhone');
     for (const photo of first.photos) expect(path.basename(photo.sitePath).length).toBeLessThanOrEqual(60);
 
+    // Twitter's words come back too, without the photo's t.co link.
+    expect(first.tweets[0]).toEqual({ statusId: '1195828490290860032', text: tweetText('1195828490290860032'), links: [], author: 'Alex Ellis', handle: 'alexellisuk', date: 'November 16, 2019' });
+
     const again = await archiver().save(site(root), POST, [ALEX]);
     expect(again.photos.map((p) => p.sitePath)).toEqual([`${FOLDER}/alexellisuk-1195828490290860032-1-2.jpg`]);
     expect(await readFile(path.join(root, first.photos[0]!.sitePath))).toEqual(saved);
@@ -106,7 +110,7 @@ describe('archived quotes with photos', () => {
   const photo: ArchivedPhoto = { statusId: '1195828490290860032', src: '/images/x/alexellisuk-1195828490290860032-1.jpg', alt: 'The [booth] at noon' };
 
   test('Markdown: the photos sit in the quote between the text and the byline', () => {
-    const { text } = archiveTweets(`Before\n\n${BLOCKQUOTE}\nAfter\n`, undefined, undefined, [photo, { ...photo, statusId: '7' }]);
+    const { text } = archiveTweets(`Before\n\n${BLOCKQUOTE}\nAfter\n`, undefined, undefined, { photos: [photo, { ...photo, statusId: '7' }] });
     expect(text).toBe(
       'Before\n\n> Booth is open!\n>\n> ![The \\[booth\\] at noon](/images/x/alexellisuk-1195828490290860032-1.jpg)\n>\n> — Alex Ellis (@alexellisuk), [November 16, 2019](https://twitter.com/alexellisuk/status/1195828490290860032)\n\nAfter\n',
     );
@@ -114,14 +118,14 @@ describe('archived quotes with photos', () => {
 
   test('the site’s markup: {photos} becomes <img> tags; without {photos} they follow the quote; without photos it is as before', () => {
     const markup = '<figure class="tweet"><blockquote>{text}</blockquote>{photos}<figcaption>@{handle} <a href="{url}">{date}</a></figcaption></figure>';
-    const withPhotos = archiveTweets(BLOCKQUOTE, markup, undefined, [{ ...photo, alt: 'A "quoted" <alt>' }]).text;
+    const withPhotos = archiveTweets(BLOCKQUOTE, markup, undefined, { photos: [{ ...photo, alt: 'A "quoted" <alt>' }] }).text;
     expect(withPhotos).toBe(
       '<figure class="tweet"><blockquote>Booth is open!</blockquote><img src="/images/x/alexellisuk-1195828490290860032-1.jpg" alt="A &quot;quoted&quot; &lt;alt&gt;"><figcaption>@alexellisuk <a href="https://twitter.com/alexellisuk/status/1195828490290860032">November 16, 2019</a></figcaption></figure>\n',
     );
     expect(archiveTweets(BLOCKQUOTE, markup).text).toBe(
       '<figure class="tweet"><blockquote>Booth is open!</blockquote><figcaption>@alexellisuk <a href="https://twitter.com/alexellisuk/status/1195828490290860032">November 16, 2019</a></figcaption></figure>\n',
     );
-    const noPlaceholder = archiveTweets(BLOCKQUOTE, '<blockquote>{text}</blockquote>', undefined, [photo]).text;
+    const noPlaceholder = archiveTweets(BLOCKQUOTE, '<blockquote>{text}</blockquote>', undefined, { photos: [photo] }).text;
     expect(noPlaceholder).toBe('<blockquote>Booth is open!</blockquote>\n\n![The \\[booth\\] at noon](/images/x/alexellisuk-1195828490290860032-1.jpg)\n');
   });
 
@@ -132,6 +136,36 @@ describe('archived quotes with photos', () => {
     expect(archiveTweets(`${quote('1')} ${script}\nNext line\n`).text).toBe(`${out('1')}\n\nNext line\n`);
     expect(archiveTweets(`${quote('1')}${quote('2')}\n`).text).toBe(`${out('1')}\n\n${out('2')}\n`);
     expect(archiveTweets(`${quote('1')}\n\n${script}\n\nAfter\n\n\n\nKept as written\n`).text).toBe(`${out('1')}\n\nAfter\n\n\n\nKept as written\n`);
+  });
+
+  test('a blockquote inserted offline (handle and link only) takes Twitter’s words; one with words keeps its own', () => {
+    const offline = `<blockquote class="twitter-tweet">&mdash; (@alexellisuk) <a href="${ALEX}">${ALEX}</a></blockquote>\n`;
+    const facts: TweetFacts = { statusId: '1195828490290860032', text: 'Booth is open at example.com/x & more', links: [{ text: 'example.com/x', href: 'https://example.com/x?y=1' }], author: 'Alex Ellis', handle: 'alexellisuk', date: 'November 16, 2019' };
+    expect(archiveTweets(offline, undefined, undefined, { tweets: [facts] }).text).toBe(
+      '> Booth is open at [example.com/x](https://example.com/x?y=1) & more\n>\n> — Alex Ellis (@alexellisuk), [November 16, 2019](https://twitter.com/alexellisuk/status/1195828490290860032)\n',
+    );
+    expect(archiveTweets(BLOCKQUOTE, undefined, undefined, { tweets: [facts] }).text).toBe(archiveTweets(BLOCKQUOTE).text);
+  });
+
+  test('Twitter’s answer is read as plain text: entities decoded, t.co links shown by their display text, the photo’s link and other tweets’ answers left out', () => {
+    const answer = {
+      __typename: 'Tweet',
+      id_str: '5',
+      text: 'Q&amp;A at 5 &lt;3 https://t.co/aa 🎉 https://t.co/photo',
+      display_text_range: [0, 29],
+      entities: { urls: [{ url: 'https://t.co/aa', display_url: 'k3sup.dev', expanded_url: 'https://k3sup.dev/' }, { url: 'https://t.co/bad', display_url: 'x', expanded_url: 'javascript:alert(1)' }] },
+      user: { name: 'Alex\nEllis', screen_name: 'alexellisuk' },
+      created_at: '2019-11-16T23:59:10.000Z',
+      mediaDetails: [{ type: 'photo', url: 'https://t.co/photo', media_url_https: 'https://pbs.twimg.com/media/a.jpg' }],
+    };
+    expect(readTweetResult('5', answer)).toEqual({
+      handle: 'alexellisuk',
+      photos: [{ url: 'https://pbs.twimg.com/media/a.jpg', alt: null }],
+      facts: { statusId: '5', text: 'Q&A at 5 <3 k3sup.dev 🎉', links: [{ text: 'k3sup.dev', href: 'https://k3sup.dev/' }], author: 'Alex Ellis', handle: 'alexellisuk', date: 'November 16, 2019' },
+    });
+    expect(() => readTweetResult('6', answer)).toThrow('Twitter answered about another tweet.');
+    expect(() => readTweetResult('5', { __typename: 'TweetTombstone' })).toThrow('Twitter no longer shows this tweet.');
+    expect(() => readTweetResult('5', {})).toThrow(/may be private or deleted/);
   });
 
   test('the tweets an archive touches are named once each', () => {
@@ -159,7 +193,7 @@ describe('the API', () => {
       const tweets = archivableTweets(post.text).map((t) => t.url);
       expect(tweets).toHaveLength(11);
 
-      expect(await api.saveTweetPhotos({ path: POST, tweets })).toEqual({ photos: [], fetched: false, failed: null });
+      expect(await api.saveTweetPhotos({ path: POST, tweets })).toEqual({ photos: [], tweets: [], fetched: false, failed: null });
       expect(requests()).toBe(0);
       const offline = await api.archiveTweets({ path: POST, postText: post.text });
       expect(offline.text).not.toMatch(/!\[[^\]]*\]\([^)]*alexellisuk-/);
@@ -175,8 +209,9 @@ describe('the API', () => {
       expect(text).toContain(`> ![${tweetPhotoAltText('1195828490290860032')}](/${FOLDER}/alexellisuk-1195828490290860032-1.jpg)`);
       expect(text).not.toContain('widgets.js');
       for (const photo of saved.photos) await expect(readFile(path.join(root, photo.sitePath))).resolves.toBeInstanceOf(Buffer);
-      // Without the photos, the quotes are exactly what they are offline.
-      expect((await api.archiveTweets({ path: POST, postText: post.text })).text).toBe(offline.text);
+      // Without the photos, the quotes are exactly what they are offline; Twitter's words never replace the blockquotes' own.
+      expect(saved.tweets).toHaveLength(11);
+      expect((await api.archiveTweets({ path: POST, postText: post.text, tweets: saved.tweets })).text).toBe(offline.text);
 
       await expect(api.saveTweetPhotos({ path: '../outside.md', tweets })).rejects.toMatchObject({ code: 'outside-folder' });
       await expect(api.saveTweetPhotos({ path: 'about.md', tweets })).rejects.toMatchObject({ code: 'refused' });

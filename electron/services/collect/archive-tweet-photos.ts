@@ -6,13 +6,14 @@
  * format and size budget — into the post's image folder as
  * `<handle>-<status id>-<n>.jpg`, never overwriting. Asked only while the
  * site allows external content (the caller decides); a failure costs that
- * tweet's photos, never the others or the archive itself.
+ * tweet's photos, never the others or the archive itself. Twitter's words
+ * for each tweet come back too, for quotes whose blockquote has none.
  */
 import { RecapError } from '../../../shared/errors';
 import { MAX_IMAGE_BYTES } from '../../../shared/media/images';
 import { MAX_PHOTO_NAME } from '../../../shared/media/photo-names';
 import type { PhotoResult } from '../../../shared/media/photos';
-import { tweetKey, tweetPhotoAlt, type SavedTweetPhoto } from '../../../shared/collect/tweet-photos';
+import { tweetKey, tweetPhotoAlt, type SavedTweetPhoto, type TweetFacts } from '../../../shared/collect/tweet-photos';
 import type { SiteKind } from '../../../shared/model';
 import { resolveLexically } from '../documents/confine';
 import { importPhotos, type PhotoInput, type PhotoOptions } from '../media/process-photo';
@@ -42,12 +43,15 @@ export interface SiteForPhotos {
 
 export interface ArchivedTweetPhotos {
   photos: SavedTweetPhoto[];
+  /** Twitter's words for each tweet it answered for. */
+  tweets: TweetFacts[];
   /** One sentence naming what could not be saved, or null. */
   failed: string | null;
 }
 
 interface TweetOutcome {
   photos: SavedTweetPhoto[];
+  facts?: TweetFacts | null;
   /** `@handle` (or the status id) when some photos were lost, with why and how many. */
   lost?: { who: string; reason: string; count: number | null };
 }
@@ -72,7 +76,7 @@ export class TweetPhotoArchiver {
     await inParallel(ids, this.options.concurrency ?? 2, async (id, index) => {
       outcomes[index] = await this.saveTweet(site, postPath, id, handleOf(tweets, id));
     });
-    return { photos: outcomes.flatMap((o) => o.photos), failed: failureSentence(outcomes.flatMap((o) => (o.lost ? [o.lost] : []))) };
+    return { photos: outcomes.flatMap((o) => o.photos), tweets: outcomes.flatMap((o) => (o.facts ? [o.facts] : [])), failed: failureSentence(outcomes.flatMap((o) => (o.lost ? [o.lost] : []))) };
   }
 
   private async saveTweet(site: SiteForPhotos, postPath: string, id: string, urlHandle: string | null): Promise<TweetOutcome> {
@@ -113,7 +117,8 @@ export class TweetPhotoArchiver {
       });
     }
     const lostCount = result.photos.length - saved.length;
-    return lostCount > 0 ? { photos: saved, lost: { who: who(handle, id), reason: reasons[0] ?? 'unknown error', count: lostCount } } : { photos: saved };
+    const facts = result.facts;
+    return lostCount > 0 ? { photos: saved, facts, lost: { who: who(handle, id), reason: reasons[0] ?? 'unknown error', count: lostCount } } : { photos: saved, facts };
   }
 }
 

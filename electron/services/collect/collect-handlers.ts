@@ -64,15 +64,15 @@ export function createCollectHandlers(binding: CollectBinding): CollectHandlers 
       const blocks = await service.markup(root, path, ids, { style: await binding.embedStyle(), postText });
       return { text: blocks.map((b) => b.text).join('\n\n'), blocks };
     },
-    archiveTweets: async ({ path, postText, url, photos }) => {
+    archiveTweets: async ({ path, postText, url, photos, tweets }) => {
       resolveLexically(binding.siteRoot(), path);
-      return archiveTweets(postText, await binding.archiveMarkup(), url, photos);
+      return archiveTweets(postText, await binding.archiveMarkup(), url, { ...(photos ? { photos } : {}), ...(tweets ? { tweets } : {}) });
     },
     saveTweetPhotos: async ({ path, tweets }) => {
       const root = binding.siteRoot();
       resolveLexically(root, path);
       // Decided here, not by the caller: with external content off no request leaves the machine.
-      if (!binding.photoSite || !(await binding.externalContent(root))) return { photos: [], fetched: false, failed: null };
+      if (!binding.photoSite || !(await binding.externalContent(root))) return { photos: [], tweets: [], fetched: false, failed: null };
       archiver ??= new TweetPhotoArchiver();
       const site = await binding.photoSite();
       const saved = await archiver.save(site, path, tweets);
