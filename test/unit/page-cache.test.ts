@@ -32,7 +32,7 @@ async function posts(): Promise<string[]> {
   return (await readdir(path.join(root, '_posts'))).filter((f) => f.endsWith('.md')).map((f) => `_posts/${f}`);
 }
 
-describe('a render from the cache equals a fresh render', () => {
+describe('a render from the cache equals a fresh render', { timeout: 30_000 }, () => {
   test('every Minima post, typed into at its end and in its middle, spliced into the kept layouts', async () => {
     const cache = new JekyllSiteCache();
     for (const post of await posts()) {
@@ -70,6 +70,22 @@ describe('a render from the cache equals a fresh render', () => {
     expect(await cached(cache, post, asPage)).toBe(await fresh(post, asPage));
   });
 
+  test('one post’s unsaved text never shows in another post’s page', async () => {
+    const copy = await copyFixture('sites', 'minima-jekyll');
+    const on: Site = { root: copy, name: 'minima', kind: 'jekyll' };
+    const footer = path.join(copy, '_includes', 'footer.html');
+    await writeFile(footer, (await readFile(footer, 'utf8')).replace('<div class="wrapper">', '<div class="wrapper"><p class="titles">{% for p in site.posts %}{{ p.title }};{% endfor %}</p>'));
+    const cache = new JekyllSiteCache();
+    const a = '_posts/2016-05-20-welcome-to-jekyll.md';
+    const b = '_posts/2016-05-19-super-short-article.md';
+    const unsaved = (await readFile(path.join(copy, a), 'utf8')).replace(/^layout: post$/m, 'layout: post\ntitle: "Unsaved title of A"');
+    expect(await cached(cache, a, unsaved, on)).toContain('Unsaved title of A;');
+    const textB = await readFile(path.join(copy, b), 'utf8');
+    const pageB = await cached(cache, b, textB, on);
+    expect(pageB).not.toContain('Unsaved title of A');
+    expect(pageB).toBe((await renderPage(on, b, textB, { externalContent: false, assets: linked })).html);
+  });
+
   test('a layout that does more with content than print it is rendered in full, every time', async () => {
     const copy = await copyFixture('sites', 'minima-jekyll');
     const on: Site = { root: copy, name: 'minima', kind: 'jekyll' };
@@ -84,7 +100,7 @@ describe('a render from the cache equals a fresh render', () => {
   });
 });
 
-describe('an edited site file shows on the next render', () => {
+describe('an edited site file shows on the next render', { timeout: 30_000 }, () => {
   const post = '_posts/2016-05-19-super-short-article.md';
   let copy: string;
   let on: Site;

@@ -27,8 +27,10 @@ export interface LayoutEntry {
 }
 
 export interface CachedSite {
-  /** Read once; each render puts the editor's version of its post in place of the file's (by path). */
+  /** Read once; each render puts the editor's version of its post in place of the file's (by path), after `restoreFiles`. */
   site: JekyllSite;
+  /** The documents as read from the folder, so one post's unsaved text never shows in another's page. */
+  files: Pick<JekyllSite, 'posts' | 'pages' | 'collections'>;
   liquid: LiquidSite;
   /** `site.time`: when the site was read (Jekyll's is the build's time). */
   time: Date;
@@ -62,10 +64,21 @@ export class JekyllSiteCache {
       await partialsSignature(sassLoadPaths(loaded)); // notes the Sass partials, so an edited one recompiles
       return loaded;
     });
-    const value: CachedSite = { site, liquid: createLiquid(site), time: new Date(), styles: null, layouts: new Map(), generation: ++this.generation };
+    const value: CachedSite = { site, files: filesOf(site), liquid: createLiquid(site), time: new Date(), styles: null, layouts: new Map(), generation: ++this.generation };
     this.current = { root, reads, value };
     return value;
   }
+}
+
+export function filesOf(site: JekyllSite): CachedSite['files'] {
+  return { posts: site.posts, pages: site.pages, collections: new Map(site.collections) };
+}
+
+/** Puts the site's documents back as the folder has them (replaceDocument makes new lists, never changes these). */
+export function restoreFiles(cached: CachedSite): void {
+  cached.site.posts = cached.files.posts;
+  cached.site.pages = cached.files.pages;
+  cached.site.collections = new Map(cached.files.collections);
 }
 
 export function keepLayout(cached: CachedSite, key: string, entry: LayoutEntry): void {

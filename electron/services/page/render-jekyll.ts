@@ -11,7 +11,7 @@ import path from 'node:path';
 import { RecapError } from '../../../shared/errors';
 import type { PageAnchor } from '../../../shared/page/page-preview';
 import { frontMatterOf, loadJekyllSite, toDocument, type Data, type JekyllSite, type Layout, type SiteDocument } from './jekyll-site';
-import { keepLayout, type CachedSite, type JekyllSiteCache } from './jekyll-site-cache';
+import { filesOf, keepLayout, restoreFiles, type CachedSite, type JekyllSiteCache } from './jekyll-site-cache';
 import { canSplice, CONTENT_MARK, spliceAt, type SplicedLayouts } from './layout-splice';
 import { createLiquid, JEKYLL_VERSION, type LiquidSite } from './liquid-engine';
 import { headingAnchors, markdownToHtml, markdownWithAnchors } from './kramdown';
@@ -39,11 +39,12 @@ const MAX_LAYOUT_DEPTH = 12;
 export async function renderJekyllPost(root: string, postPath: string, text: string, cache?: JekyllSiteCache): Promise<RenderedSitePage> {
   if (cache) return cache.with(root, (cached) => renderOnSite(cached, postPath, text, true));
   const site = await loadJekyllSite(root);
-  return renderOnSite({ site, liquid: createLiquid(site), time: new Date(), styles: null, layouts: new Map(), generation: 0 }, postPath, text, false);
+  return renderOnSite({ site, files: filesOf(site), liquid: createLiquid(site), time: new Date(), styles: null, layouts: new Map(), generation: 0 }, postPath, text, false);
 }
 
 async function renderOnSite(cached: CachedSite, postPath: string, text: string, reuse: boolean): Promise<RenderedSitePage> {
   const { site, liquid } = cached;
+  restoreFiles(cached);
   const doc = documentFor(site, postPath, text);
   replaceDocument(site, doc);
   const jekyll = { environment: 'development', version: JEKYLL_VERSION };
