@@ -14,6 +14,18 @@ interface PageFrameProps {
  * second, hidden frame that replaces the shown one once it has loaded, so
  * the page never blanks while the author types; following the editor only
  * changes the URL's fragment, which scrolls without loading anything.
+ *
+ * Why a new document per render instead of patching the content region:
+ * the frame runs no script and its origin is opaque, so neither it nor this
+ * page can touch its DOM. The script-free ways to change a loaded document
+ * each change the page itself: a response kept open that streams each new
+ * version and hides the old ones with CSS needs a wrapper around the body
+ * (the site's `body > …` and `:first-child` selectors then miss) and never
+ * finishes loading; declarative shadow DOM with a slot for the content
+ * moves the layout out of reach of the site's stylesheet. So the reload is
+ * made cheap instead — the stylesheets come inline with the document, the
+ * render reuses the site and its layouts — and invisible: the new document
+ * opens at the same heading as the shown one and replaces it once loaded.
  */
 export function PageFrame({ pageId, anchor }: PageFrameProps) {
   const [shown, setShown] = useState<string | null>(null);
