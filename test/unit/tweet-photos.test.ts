@@ -29,7 +29,8 @@ beforeEach(() => {
   for (const key of Object.keys(standIn.behaviour)) delete standIn.behaviour[key];
 });
 
-const archiver = (timeoutMs = 2000) => new TweetPhotoArchiver({ endpoints: resolveTweetEndpoints({ base: standIn.base }), limits: { timeoutMs, maxBytes: 256 * 1024 }, photoLimits: { timeoutMs, maxBytes: 2 * 1024 * 1024 } });
+const archiver = (photoTimeoutMs = 5000) =>
+  new TweetPhotoArchiver({ endpoints: resolveTweetEndpoints({ base: standIn.base }), limits: { timeoutMs: 5000, maxBytes: 256 * 1024 }, photoLimits: { timeoutMs: photoTimeoutMs, maxBytes: 2 * 1024 * 1024 } });
 const site = (root: string, photos: SiteForPhotos['photos'] = {}): SiteForPhotos => ({ root, kind: 'jekyll', photos });
 const requests = () => (standIn.requests.get('syndication') ?? 0) + (standIn.requests.get('pbs') ?? 0);
 
