@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -174,6 +175,25 @@ describe('the persistent index', () => {
     expect(await listed(root, stateDir)).toEqual(expected);
     // No temp files are left behind.
     expect(readdirSync(path.join(stateDir, 'index')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('keeps titles in any script exactly, and still reads an index written as UTF-8 by an earlier Recap', async () => {
+    const { root, stateDir } = await site();
+    await writeFile(path.join(root, '_posts', '2020-01-01-unicode.md'), '---\ntitle: "Été à Zürich — 日本語 🎉 \\u0041"\ntags: [café, naïve]\n---\nÇa marche.\n');
+    await settle(root);
+    const expected = await truth(root);
+    await listed(root, stateDir);
+    expect(await listed(root, stateDir)).toEqual(expected);
+    expect(expected.find((p) => p.path.endsWith('unicode.md'))).toMatchObject({ title: 'Été à Zürich — 日本語 🎉 A', tags: ['café', 'naïve'] });
+
+    // The payload as UTF-8 JSON, with no "ascii" mark in its header.
+    const file = indexFile(stateDir);
+    const rows = readSealed(file, await sealId(root));
+    const body = Buffer.from(JSON.stringify(rows), 'utf8');
+    const header = { ...(await sealId(root)), bytes: body.length, sha256: createHash('sha256').update(body).digest('hex') };
+    await writeFile(file, Buffer.concat([Buffer.from(JSON.stringify(header) + '\n'), body]));
+    expect(readSealed(file, await sealId(root))).toEqual(rows);
+    expect(await listed(root, stateDir)).toEqual(expected);
   });
 
   it('the default state folder honours RECAP_STATE_DIR', () => {

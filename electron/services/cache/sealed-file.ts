@@ -18,6 +18,8 @@ interface Header {
   key: string;
   bytes: number;
   sha256: string;
+  /** The payload is pure ASCII (non-ASCII characters written as JSON escapes): read as Latin-1, no UTF-8 decoding. */
+  ascii?: boolean;
 }
 
 export interface SealedId {
@@ -48,7 +50,8 @@ export function readSealed(file: string, id: SealedId): unknown {
     const payload = bytes.subarray(newline + 1);
     if (header.bytes !== payload.length || payload.length > MAX_SEALED_BYTES) return null;
     if (createHash('sha256').update(payload).digest('hex') !== header.sha256) return null;
-    return JSON.parse(payload.toString('utf8'));
+    // Decoding 2 MB of UTF-8 (10,000 posts' titles) cost 10 ms; ASCII is copied as it is.
+    return JSON.parse(payload.toString(header.ascii === true ? 'latin1' : 'utf8'));
   } catch {
     return null;
   }
@@ -56,11 +59,17 @@ export function readSealed(file: string, id: SealedId): unknown {
 
 /** Writes `payload` as JSON under the header; false (nothing written) when it is over the size bound. */
 export async function writeSealed(file: string, id: SealedId, payload: unknown): Promise<boolean> {
-  const body = Buffer.from(JSON.stringify(payload), 'utf8');
+  const body = Buffer.from(asciiJson(payload), 'latin1');
   if (body.length > MAX_SEALED_BYTES) return false;
-  const header: Header = { kind: id.kind, format: id.format, key: id.key, bytes: body.length, sha256: createHash('sha256').update(body).digest('hex') };
+  const header: Header = { kind: id.kind, format: id.format, key: id.key, bytes: body.length, sha256: createHash('sha256').update(body).digest('hex'), ascii: true };
   await writeFileAtomic(file, Buffer.concat([Buffer.from(JSON.stringify(header) + '\n', 'utf8'), body]), { createDirs: true, mode: 0o600 });
   return true;
+}
+
+/** JSON with every character above U+007F written as a `\\u` escape: the same value, in ASCII. */
+function asciiJson(value: unknown): string {
+  const json = JSON.stringify(value);
+  return /[^\x00-\x7f]/.test(json) ? json.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
 }
 
 /**
