@@ -151,10 +151,16 @@ describe('an edited site file shows on the next render', { timeout: 30_000 }, ()
     expect(after.html).not.toBe(before.html); // the stylesheet's URL names its content
   });
 
-  test('a post added to _posts/ is in site.posts', async () => {
+  test('a post added to _posts/ is in site.posts once the documents are checked again (at most every 2 s; here at once)', async () => {
+    const atOnce = new JekyllSiteCache({ documentsEveryMs: 0 });
+    const later = new JekyllSiteCache({ documentsEveryMs: 60_000 });
     await edit('_includes/footer.html', (s) => s.replace('<div class="wrapper">', '<div class="wrapper"><p>{{ site.posts | size }} posts</p>'));
-    const count = Number(/<p>(\d+) posts<\/p>/.exec(await cached(cache, post, text, on))?.[1]);
+    const count = Number(/<p>(\d+) posts<\/p>/.exec(await cached(atOnce, post, text, on))?.[1]);
+    await cached(later, post, text, on);
     await writeFile(path.join(copy, '_posts', '2024-12-03-another.md'), '---\ntitle: Another\n---\nHi\n');
-    expect(await cached(cache, post, text, on)).toContain(`<p>${count + 1} posts</p>`);
+    expect(await cached(atOnce, post, text, on)).toContain(`<p>${count + 1} posts</p>`);
+    expect(await cached(later, post, text, on)).toContain(`<p>${count} posts</p>`); // not looked at yet
+    await edit('_includes/footer.html', (s) => s.replace('posts</p>', 'posts in all</p>')); // a template is checked every time, and reloads all
+    expect(await cached(later, post, text, on)).toContain(`<p>${count + 1} posts in all</p>`);
   });
 });

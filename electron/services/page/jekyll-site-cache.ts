@@ -7,14 +7,21 @@
  * file or folder the site was read from changes: each render first stats
  * them (one stat per file, one listing per folder, in parallel), so an edited
  * include, layout, `_config.yml`, data file or Sass partial shows on the
- * next render without relying on a watcher.
+ * next render without relying on a watcher. The documents of the
+ * collections (`_posts/`…: thousands on a big site, and what other posts'
+ * pages show only as titles, URLs, excerpts) are checked at most every
+ * `documentsEveryMs`; the post being rendered is the editor's text anyway.
  */
+import path from 'node:path';
 import type { JekyllSite } from './jekyll-site';
 import { loadJekyllSite } from './jekyll-site';
 import { createLiquid, type LiquidSite } from './liquid-engine';
 import type { SplicedLayouts } from './layout-splice';
 import { partialsSignature, sassLoadPaths, type CompiledStyle } from './site-styles';
 import { readsChanged, recordReads, type SiteReads } from './site-files';
+
+/** How often the collections' documents are checked for edits by other tools. */
+const DOCUMENTS_EVERY_MS = 2000;
 
 /** Posts whose layout output is kept at once (one per front matter and excerpt; the author edits one post at a time). */
 const KEPT_LAYOUTS = 4;
@@ -42,9 +49,12 @@ export interface CachedSite {
 }
 
 export class JekyllSiteCache {
-  private current: { root: string; reads: SiteReads; value: CachedSite } | null = null;
+  private current: { root: string; reads: SiteReads; value: CachedSite; isDocument: (file: string) => boolean } | null = null;
   private generation = 0;
   private queue: Promise<unknown> = Promise.resolve();
+  private documentsCheckedAt = 0;
+
+  constructor(private readonly options: { documentsEveryMs?: number } = {}) {}
 
   /**
    * Runs `use` with the site, one render at a time: renders change the
@@ -58,16 +68,30 @@ export class JekyllSiteCache {
 
   private async site(root: string): Promise<CachedSite> {
     const current = this.current;
-    if (current && current.root === root && !(await readsChanged(current.reads))) return current.value;
+    if (current && current.root === root) {
+      const now = Date.now();
+      const documents = now - this.documentsCheckedAt >= (this.options.documentsEveryMs ?? DOCUMENTS_EVERY_MS);
+      if (!(await readsChanged(current.reads, documents ? undefined : current.isDocument))) {
+        if (documents) this.documentsCheckedAt = now;
+        return current.value;
+      }
+    }
     const { value: site, reads } = await recordReads(async () => {
       const loaded = await loadJekyllSite(root);
       await partialsSignature(sassLoadPaths(loaded)); // notes the Sass partials, so an edited one recompiles
       return loaded;
     });
     const value: CachedSite = { site, files: filesOf(site), liquid: createLiquid(site), time: new Date(), styles: null, layouts: new Map(), generation: ++this.generation };
-    this.current = { root, reads, value };
+    this.current = { root, reads, value, isDocument: documentPaths(site) };
+    this.documentsCheckedAt = Date.now();
     return value;
   }
+}
+
+/** Whether a path read is in a collection's folder (`_posts/`, `_drafts/`, `_<label>/`) or is one. */
+function documentPaths(site: JekyllSite): (file: string) => boolean {
+  const folders = new Set(['_posts', '_drafts', ...[...site.collectionMeta.keys()].map((label) => `_${label}`)]);
+  return (file) => path.relative(site.root, file).split(path.sep).some((segment) => folders.has(segment));
 }
 
 export function filesOf(site: JekyllSite): CachedSite['files'] {

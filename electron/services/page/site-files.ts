@@ -33,13 +33,13 @@ function entriesOf(entries: Dirent[]): string {
   return entries.map((e) => `${e.isDirectory() ? 'd' : 'f'}${e.name}`).sort().join('/');
 }
 
-/** Whether any file or folder noted in `reads` differs now: one stat per file and one listing per folder, all at once. */
-export async function readsChanged(reads: SiteReads): Promise<boolean> {
-  const files = [...reads.files].map(async ([file, before]) => {
+/** Whether any file or folder noted in `reads` (but those `skip` names) differs now: one stat per file and one listing per folder, all at once. */
+export async function readsChanged(reads: SiteReads, skip?: (file: string) => boolean): Promise<boolean> {
+  const files = [...reads.files].filter(([file]) => !skip?.(file)).map(async ([file, before]) => {
     const now = await stat(file).then(signatureOf, () => null);
     return now !== before;
   });
-  const folders = [...reads.folders].map(async ([folder, before]) => {
+  const folders = [...reads.folders].filter(([folder]) => !skip?.(folder)).map(async ([folder, before]) => {
     const now = await readdir(folder, { withFileTypes: true }).then(entriesOf, () => null);
     return now !== before;
   });
