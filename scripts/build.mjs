@@ -56,7 +56,8 @@ function writeCodeCache(bundle) {
     for (const old of fs.readdirSync(dir)) if (old.startsWith('recap-main-') && old.endsWith('.v8cache')) fs.unlinkSync(path.join(dir, old));
     const { size, mtimeMs } = fs.statSync(bundle);
     const key = createHash('sha256').update(process.version + ' ' + process.arch + ' ' + size + ' ' + mtimeMs).digest('hex').slice(0, 16);
-    const data = new vm.Script(wrap(fs.readFileSync(bundle, 'utf8')), { filename: bundle }).createCachedData();
+    const data = new vm.Script(wrap(fs.readFileSync(bundle, 'utf8')), { filename: bundle, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER }).createCachedData();
+    // Made as the loader compiles (load-cli.ts): a cache made without the dynamic-import loader breaks the bundle's import('sharp').
     // Sealed as the loader checks it: the SHA-256 of the code, then the code.
     fs.writeFileSync(path.join(dir, 'recap-main-' + key + '.v8cache'), Buffer.concat([createHash('sha256').update(data).digest(), data]));
   `;
