@@ -69,7 +69,7 @@ export async function writeSealed(file: string, id: SealedId, payload: unknown):
 /** JSON with every character above U+007F written as a `\\u` escape: the same value, in ASCII. */
 function asciiJson(value: unknown): string {
   const json = JSON.stringify(value);
-  return /[^\x00-\x7f]/.test(json) ? json.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
+  return /[\u0080-\uffff]/.test(json) ? json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
 }
 
 /**
