@@ -27,4 +27,24 @@ describe.skipIf(!existsSync(worker))('indexing on worker threads', () => {
       await pool.close();
     }
   });
+
+  it('with the calling thread taking batches too, gives every summary once, from both threads', async () => {
+    const root = await copyFixture('sites', 'rust-blog');
+    const paths = await findPosts(root, await detectSiteKind(root));
+    expect(paths.length).toBeGreaterThan(200);
+    const pool = new IndexPool(worker, 1);
+    let here = 0;
+    try {
+      const pooled = await pool.summarize(root, paths, true, (batch) => {
+        here += batch.length;
+        return batch.map((p) => summarizeFileSync(root, p, true)!);
+      });
+      const byPath = (a: { path: string }, b: { path: string }) => a.path.localeCompare(b.path);
+      expect(pooled.sort(byPath)).toEqual(paths.map((p) => summarizeFileSync(root, p, true)!).sort(byPath));
+      expect(here).toBeGreaterThan(0);
+      expect(here).toBeLessThan(paths.length);
+    } finally {
+      await pool.close();
+    }
+  });
 });

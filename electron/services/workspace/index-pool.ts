@@ -62,8 +62,7 @@ export class IndexPool {
 
   private start(): void {
     while (this.workers.length < this.size) {
-      // A larger young generation: summaries make many short-lived strings, and the default one was collected constantly.
-      const worker = new Worker(this.script, { resourceLimits: { maxYoungGenerationSizeMb: 48 } });
+      const worker = new Worker(this.script);
       // Idle workers must not keep a CLI process alive.
       worker.unref();
       this.workers.push(worker);

@@ -177,8 +177,12 @@ export class Workspace {
 
 /** Whether the file still has the size, mtime and inode it had when summarised (gone or unreadable: no). */
 function unchanged(root: string, cached: IndexedFile): boolean {
-  const info = statSync(filePath(root, cached.path), { throwIfNoEntry: false });
-  return info !== undefined && info.mtimeMs === cached.mtimeMs && info.size === cached.size && info.ino === cached.ino;
+  try {
+    const info = statSync(filePath(root, cached.path), { throwIfNoEntry: false });
+    return info !== undefined && info.mtimeMs === cached.mtimeMs && info.size === cached.size && info.ino === cached.ino;
+  } catch {
+    return false; // unreadable: read again, which reports it as before
+  }
 }
 
 async function inBatches<T>(items: T[], work: (item: T) => void): Promise<void> {
