@@ -60,7 +60,7 @@ describe('the post list', () => {
     expect(within(list).getByRole('option', { name: 'An old talk' })).toHaveAttribute('aria-selected', 'true');
     await user.keyboard('{ArrowUp}{ArrowDown}{Enter}');
 
-    expect(await screen.findByRole('heading', { name: 'An old talk' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'An old talk' }, { timeout: 5000 })).toBeInTheDocument();
     expect(api.callsOf('readPost')).toEqual([{ path: '_posts/2021-03-04-old-talk.md' }]);
   });
 
