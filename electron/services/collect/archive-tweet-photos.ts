@@ -21,6 +21,7 @@ import { isPostPath } from '../workspace/find-posts';
 import { DEFAULT_LIMITS, DetailsError, fetchBytes, fetchJson, type FetchLimits } from './fetch-limited';
 import { readTweetResult } from './read-tweet-result';
 import { photoRequest, resolveTweetEndpoints, tweetResultRequest, type TweetEndpoints } from './tweet-endpoints';
+import { inParallel } from './in-parallel';
 
 /** Twitter's "large" photos are a few hundred KB; a bigger answer is not a photo worth waiting for. */
 export const PHOTO_LIMITS: FetchLimits = { timeoutMs: 20_000, maxBytes: Math.min(MAX_IMAGE_BYTES, 10 * 1024 * 1024) };
@@ -158,15 +159,4 @@ export function failureSentence(lost: readonly { who: string; reason: string; co
 
 function lowerFirst(text: string): string {
   return /^[A-Z][a-z]/.test(text) && !/^Twitter/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
-}
-
-async function inParallel<T>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      await work(items[index]!, index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
 }

@@ -14,6 +14,7 @@ import { DetailsCache } from './details-cache';
 import { DEFAULT_LIMITS, DetailsError, fetchJson, type FetchLimits } from './fetch-limited';
 import { detailsProvider, resolveEndpoints, type OembedEndpoints } from './oembed-endpoints';
 import { detailsRequest, readDetails } from './read-details';
+import { inParallel } from './in-parallel';
 
 export interface CollectServiceOptions {
   store: CollectedStore;
@@ -137,14 +138,6 @@ export class CollectService {
       return { error: error instanceof DetailsError ? error.message : 'The details could not be loaded.' };
     }
   }
-}
-
-async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
 }
 
 /** The app's and browser mode's service: cards and the details cache in the per-user state folder, endpoints from RECAP_OEMBED_BASE or the providers'. */
