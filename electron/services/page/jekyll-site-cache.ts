@@ -81,7 +81,7 @@ export class JekyllSiteCache {
       await partialsSignature(sassLoadPaths(loaded)); // notes the Sass partials, so an edited one recompiles
       return loaded;
     });
-    const value: CachedSite = { site, files: filesOf(site), liquid: createLiquid(site), time: new Date(), styles: null, layouts: new Map(), generation: ++this.generation };
+    const value = cachedSite(site, ++this.generation);
     this.current = { root, reads, value, isDocument: documentPaths(site) };
     this.documentsCheckedAt = Date.now();
     return value;
@@ -94,7 +94,12 @@ function documentPaths(site: JekyllSite): (file: string) => boolean {
   return (file) => path.relative(site.root, file).split(path.sep).some((segment) => folders.has(segment));
 }
 
-export function filesOf(site: JekyllSite): CachedSite['files'] {
+/** A site just read, with nothing rendered yet (also what an uncached render starts from). */
+export function cachedSite(site: JekyllSite, generation = 0): CachedSite {
+  return { site, files: filesOf(site), liquid: createLiquid(site), time: new Date(), styles: null, layouts: new Map(), generation };
+}
+
+function filesOf(site: JekyllSite): CachedSite['files'] {
   return { posts: site.posts, pages: site.pages, collections: new Map(site.collections) };
 }
 

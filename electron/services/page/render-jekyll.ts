@@ -11,9 +11,9 @@ import path from 'node:path';
 import { RecapError } from '../../../shared/errors';
 import type { PageAnchor } from '../../../shared/page/page-preview';
 import { frontMatterOf, loadJekyllSite, toDocument, type Data, type JekyllSite, type Layout, type SiteDocument } from './jekyll-site';
-import { filesOf, keepLayout, restoreFiles, type CachedSite, type JekyllSiteCache } from './jekyll-site-cache';
+import { cachedSite, keepLayout, restoreFiles, type CachedSite, type JekyllSiteCache } from './jekyll-site-cache';
 import { canSplice, CONTENT_MARK, spliceAt, type SplicedLayouts } from './layout-splice';
-import { createLiquid, JEKYLL_VERSION, type LiquidSite } from './liquid-engine';
+import { JEKYLL_VERSION, type LiquidSite } from './liquid-engine';
 import { headingAnchors, markdownToHtml, markdownWithAnchors } from './kramdown';
 import { sanitizeBody } from './page-safety';
 import { resolveSeo, type SeoValues } from './seo';
@@ -39,7 +39,7 @@ const MAX_LAYOUT_DEPTH = 12;
 export async function renderJekyllPost(root: string, postPath: string, text: string, cache?: JekyllSiteCache): Promise<RenderedSitePage> {
   if (cache) return cache.with(root, (cached) => renderOnSite(cached, postPath, text, true));
   const site = await loadJekyllSite(root);
-  return renderOnSite({ site, files: filesOf(site), liquid: createLiquid(site), time: new Date(), styles: null, layouts: new Map(), generation: 0 }, postPath, text, false);
+  return renderOnSite(cachedSite(site), postPath, text, false);
 }
 
 async function renderOnSite(cached: CachedSite, postPath: string, text: string, reuse: boolean): Promise<RenderedSitePage> {
