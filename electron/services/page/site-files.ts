@@ -6,7 +6,7 @@
  * can later tell whether any of them changed (`readsChanged`).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Dirent } from 'node:fs';
+import type { Dirent, Stats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -47,7 +47,7 @@ export async function readsChanged(reads: SiteReads, skip?: (file: string) => bo
 }
 
 /** The file's size and mtime (null when missing), noted like a read: a Sass partial is read by the compiler, not here. */
-export async function statRecorded(file: string): Promise<{ size: number; mtimeMs: number } | null> {
+export async function statRecorded(file: string): Promise<Stats | null> {
   const info = await stat(file).catch(() => null);
   recording.getStore()?.files.set(file, info ? signatureOf(info) : null);
   return info;
@@ -58,15 +58,8 @@ const MAX_TEMPLATE_BYTES = 2 * 1024 * 1024;
 
 /** The file's text, or null when it is missing, a folder or too large to be a template. */
 export async function readCachedText(file: string): Promise<string | null> {
-  let info;
-  try {
-    info = await stat(file);
-  } catch {
-    recording.getStore()?.files.set(file, null);
-    return null;
-  }
-  recording.getStore()?.files.set(file, signatureOf(info));
-  if (!info.isFile() || info.size > MAX_TEMPLATE_BYTES) return null;
+  const info = await statRecorded(file);
+  if (!info || !info.isFile() || info.size > MAX_TEMPLATE_BYTES) return null;
   const hit = cache.get(file);
   if (hit && hit.mtimeMs === info.mtimeMs && hit.size === info.size) return hit.text;
   const text = await readFile(file, 'utf8').catch(() => null);
