@@ -64,8 +64,7 @@ function saveCache(script: vm.Script, dir: string, name: string): void {
 /** The compiled bundle and whether V8 had to compile it afresh, or null where the code cache cannot be used. */
 function compile(): { script: vm.Script; fresh: boolean; dir: string; name: string } | null {
   const importModuleDynamically = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER; // the bundle's import() of sharp
-  // `recap serve` is long-lived (start-up matters little) and imports sharp for photos, which failed from the cached script.
-  if (process.env.RECAP_NO_CODE_CACHE || process.argv[2] === 'serve' || !importModuleDynamically) return null;
+  if (process.env.RECAP_NO_CODE_CACHE || !importModuleDynamically) return null;
   try {
     const name = cacheName();
     const dir = path.join(defaultStateDir(process.env), 'code-cache');

@@ -153,9 +153,17 @@ function configuredFolder(pattern: string, slug: string): ImageFolder {
 type SharpFactory = typeof sharpFactory;
 let sharpModule: Promise<SharpFactory> | null = null;
 
-/** Loaded on first use: the native library costs start-up time, and only photos need it. */
+/**
+ * Loaded on first use: the native library costs start-up time, and only
+ * photos need it. The bundles (CommonJS) require it: the CLI runs its bundle
+ * from V8's code cache (cli/load-cli.ts), and on Node 20 a script compiled
+ * from a cache has lost its import() callback. Unbundled (tests), import().
+ */
 export async function loadSharp(): Promise<SharpFactory> {
-  sharpModule ??= import('sharp').then((m) => (m as unknown as { default?: SharpFactory }).default ?? (m as unknown as SharpFactory));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above: the bundles' one way to load it lazily
+  sharpModule ??= (typeof require === 'function' ? Promise.resolve().then(() => require('sharp') as unknown) : import('sharp')).then(
+    (m) => (m as { default?: SharpFactory }).default ?? (m as SharpFactory),
+  );
   try {
     return await sharpModule;
   } catch {
