@@ -17,6 +17,8 @@ export interface StandIn {
   /** Requests seen, by provider (`twitter`, `youtube`, `github`…). */
   requests: Map<string, number>;
   behaviour: Record<string, Behaviour>;
+  /** Forgets the requests seen and lets every provider answer normally again (between tests). */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -56,6 +58,10 @@ export async function startOembedStandIn(): Promise<StandIn> {
     base: `http://127.0.0.1:${port}`,
     requests,
     behaviour,
+    reset: () => {
+      requests.clear();
+      for (const key of Object.keys(behaviour)) delete behaviour[key];
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -19,10 +19,7 @@ beforeAll(async () => {
   standIn = await startOembedStandIn();
 });
 afterAll(() => standIn.close());
-beforeEach(() => {
-  standIn.requests.clear();
-  for (const key of Object.keys(standIn.behaviour)) delete standIn.behaviour[key];
-});
+beforeEach(() => standIn.reset());
 
 async function service(stateDir?: string, timeoutMs = 2000) {
   const dir = stateDir ?? (await tempDir('recap-state-'));

@@ -24,10 +24,7 @@ beforeAll(async () => {
   standIn = await startOembedStandIn();
 });
 afterAll(() => standIn.close());
-beforeEach(() => {
-  standIn.requests.clear();
-  for (const key of Object.keys(standIn.behaviour)) delete standIn.behaviour[key];
-});
+beforeEach(() => standIn.reset());
 
 const archiver = (photoTimeoutMs = 5000) =>
   new TweetPhotoArchiver({ endpoints: resolveTweetEndpoints({ base: standIn.base }), limits: { timeoutMs: 5000, maxBytes: 256 * 1024 }, photoLimits: { timeoutMs: photoTimeoutMs, maxBytes: 2 * 1024 * 1024 } });
