@@ -112,22 +112,24 @@ export function useEditorTopLine(editorRoot: RefObject<HTMLElement | null> | und
     latest.current = onLine;
   });
   useEffect(() => {
-    const root = editorRoot?.current;
-    if (!root) return;
+    if (!editorRoot) return;
     let frame = 0;
+    // Listened for on the document, not on the editor's root: the root is set through a callback ref and may change
+    // (or arrive later) without this effect running again, since the ref object stays the same.
     const onScroll = (event: Event) => {
+      const root = editorRoot.current;
       const scroller = event.target;
-      if (!(scroller instanceof Element)) return;
+      if (!root || !(scroller instanceof Element) || !root.contains(scroller)) return;
+      // Only the element that scrolls the text counts: the editor also scrolls its highlighting overlay to match,
+      // and that second event must not cancel the first one's frame.
+      const textarea = root.querySelector('textarea');
+      if (!textarea || !scroller.contains(textarea)) return;
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => {
-        const textarea = root.querySelector('textarea');
-        if (!textarea || !scroller.contains(textarea)) return;
-        latest.current(firstVisibleLine(textarea, scroller));
-      });
+      frame = requestAnimationFrame(() => latest.current(firstVisibleLine(textarea, scroller)));
     };
-    root.addEventListener('scroll', onScroll, true);
+    document.addEventListener('scroll', onScroll, true);
     return () => {
-      root.removeEventListener('scroll', onScroll, true);
+      document.removeEventListener('scroll', onScroll, true);
       cancelAnimationFrame(frame);
     };
   }, [editorRoot]);

@@ -87,4 +87,29 @@ describe.skipIf(!hasChromium)('the Page view: the post through the site’s own 
     expect(await share.getByRole('figure', { name: 'Slack' }).textContent()).toContain('Cloud Native Field Notes');
     expect(app.offMachine).toEqual([]);
   });
+  it('the page follows the editor: scrolling the text brings the heading above it to the top of the page', async () => {
+    await page.getByRole('searchbox', { name: 'Search posts' }).fill('content styles');
+    await page.getByRole('navigation', { name: 'Posts' }).getByRole('option', { name: 'This post demonstrates post content styles' }).click();
+    // The text typed by the test before is not kept.
+    await page.getByRole('dialog', { name: 'Unsaved changes' }).getByRole('button', { name: 'Discard' }).click();
+    await page.waitForFunction(() => document.title.includes('This post demonstrates post content styles'));
+    const preview = page.getByRole('region', { name: 'Preview' });
+    await preview.getByRole('tab', { name: 'Page' }).click();
+    const frame = await pageFrame();
+    await expect.poll(() => frame.locator('h1.post-title').textContent().catch(() => null), { timeout: 20_000 }).toBe('This post demonstrates post content styles');
+    const iframe = preview.locator('iframe[title="Page preview"]');
+    expect(new URL((await iframe.getAttribute('src'))!, page.url()).hash).toBe('');
+    // Scroll the editor's text about two thirds down: past "Headings are cool! (h2)" on line 107 of 120-odd.
+    await page.evaluate(() => {
+      const editor = document.querySelector<HTMLTextAreaElement>('textarea[aria-label="Markdown"]')!;
+      let scroller: HTMLElement | null = editor;
+      while (scroller && !(scroller.scrollHeight > scroller.clientHeight + 2 && /auto|scroll/.test(getComputedStyle(scroller).overflowY))) scroller = scroller.parentElement;
+      scroller!.scrollTop = scroller!.scrollHeight;
+    });
+    await expect.poll(async () => new URL((await iframe.getAttribute('src'))!, page.url()).hash, { timeout: 10_000 }).not.toBe('');
+    const heading = decodeURIComponent(new URL((await iframe.getAttribute('src'))!, page.url()).hash.slice(1));
+    const shown = await pageFrame();
+    expect(await shown.locator(`[id="${heading}"]`).count()).toBe(1);
+    await expect.poll(() => shown.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  });
 });
