@@ -46,7 +46,7 @@ export async function servePageRoute(req: IncomingMessage, res: ServerResponse, 
   res.writeHead(200, {
     ...PAGE_HEADERS,
     'Content-Type': 'text/html; charset=utf-8',
-    'Content-Security-Policy': pageContentSecurityPolicy(origins, page.externalContent, page.styleHashes),
+    'Content-Security-Policy': pageContentSecurityPolicy(origins, page),
     'X-Frame-Options': 'SAMEORIGIN',
   });
   res.end(head ? undefined : page.html);

@@ -92,6 +92,6 @@ async function servePage(pages: { service: PageService; site: Site | null } | nu
   if (!page) return refuse(404);
   return new Response(head ? null : page.html, {
     status: 200,
-    headers: { ...PAGE_HEADERS, 'content-type': 'text/html; charset=utf-8', 'content-security-policy': pageContentSecurityPolicy(origins, page.externalContent, page.styleHashes), 'x-frame-options': 'SAMEORIGIN' },
+    headers: { ...PAGE_HEADERS, 'content-type': 'text/html; charset=utf-8', 'content-security-policy': pageContentSecurityPolicy(origins, page), 'x-frame-options': 'SAMEORIGIN' },
   });
 }

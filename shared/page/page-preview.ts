@@ -6,6 +6,14 @@ export interface PageAnchor {
   id: string;
 }
 
+/** A render whose content region can replace the shown frame's, when the frame shows the same shell. */
+export interface PagePatch {
+  /** Names everything around the post's body (layouts, styles, front matter's effects): equal shells, same page around it. */
+  shell: string;
+  /** The content region's new markup, already through the page's safety pass. */
+  html: string;
+}
+
 export type PagePreview =
   | {
       status: 'page';
@@ -16,6 +24,8 @@ export type PagePreview =
       /** One line about what is not shown, e.g. that Hugo layouts are not rendered. */
       note: string | null;
       anchors: PageAnchor[];
+      /** Set when the frame can be updated in place instead of loading `pageId` (its document then runs Recap's patcher). */
+      patch: PagePatch | null;
       /** How long rendering took in the main process, Sass included. */
       ms: number;
     }
@@ -23,6 +33,8 @@ export type PagePreview =
 
 /** Where the frame's documents and the site's assets are served, relative to the app's own URL. */
 export const PAGE_ROUTE = 'page/';
+/** Sent with a MessagePort to a page frame on its first load; the patcher then takes content regions on that port. */
+export const PAGE_PORT_MESSAGE = 'recap-page-port';
 export const PAGE_ASSET_ROUTE = 'page-assets/';
 /** Recap's own stylesheet for facades and placeholders; a hidden segment can never be a site file. */
 export const PAGE_ADDITIONS_PATH = '/.recap/page.css';

@@ -9,7 +9,7 @@ import type { RecapBridge } from '../../shared/bridge';
 import type { PagePreview } from '../../shared/page/page-preview';
 import { PAGE_DEBOUNCE_MIN_MS, PAGE_DEBOUNCE_MS, quietTime, usePagePreview } from '../../renderer/preview/use-page-preview';
 
-const page = (pageId: string): PagePreview => ({ status: 'page', pageId, layoutsRendered: true, note: null, anchors: [], ms: 1 });
+const page = (pageId: string): PagePreview => ({ status: 'page', pageId, layoutsRendered: true, note: null, anchors: [], patch: null, ms: 1 });
 
 /** A renderPage whose answers the test releases one by one. */
 function heldApi() {

@@ -7,7 +7,7 @@ const post = { path: '_posts/2024-11-15-slc.md', title: 'SLC', date: '2024-11-15
 describe('Preview as Page, Text or Share card', () => {
   it('Page is the default where the layouts render: a frame titled "Page preview" that can run nothing, loaded from Recap', async () => {
     const { api, user } = await renderApp({ posts: [post] });
-    api.pagePreview = { status: 'page', pageId: '0123456789abcdef', layoutsRendered: true, note: null, anchors: [{ line: 1, id: 'keynotes' }], ms: 12 };
+    api.pagePreview = { status: 'page', pageId: '0123456789abcdef', layoutsRendered: true, note: null, anchors: [{ line: 1, id: 'keynotes' }], patch: null, ms: 12 };
     await openPost(user, 'SLC');
     const region = screen.getByRole('region', { name: 'Preview' });
     const tabs = within(region).getByRole('tablist', { name: 'Preview as' });

@@ -40,7 +40,7 @@ describe.skipIf(!hasChromium)('the Page view: the post through the site’s own 
     return frame!;
   }
 
-  it('opens on the Page tab: the post in Minima’s layout and font, in a frame without scripts or same-origin', async () => {
+  it('opens on the Page tab: the post in Minima’s layout and font, in a frame that runs only Recap’s patcher, without same-origin', async () => {
     await openPost(page, 'salt lake', 'KubeCon Salt Lake City: our highlights');
     const preview = page.getByRole('region', { name: 'Preview' });
     const tabs = preview.getByRole('tablist', { name: 'Preview as' });
@@ -49,7 +49,8 @@ describe.skipIf(!hasChromium)('the Page view: the post through the site’s own 
     await expect.poll(() => tabs.getByRole('tab', { name: 'Page' }).getAttribute('aria-selected'), { timeout: 20_000 }).toBe('true');
     const iframe = preview.locator('iframe[title="Page preview"]');
     await iframe.waitFor({ timeout: 20_000 });
-    expect(await iframe.getAttribute('sandbox')).toBe('');
+    // Scripts only for Recap's patcher (the page's CSP allows it alone, by hash); never the app's origin.
+    expect(await iframe.getAttribute('sandbox')).toBe('allow-scripts');
     const frame = await pageFrame();
     await expect.poll(() => frame.locator('h1.post-title').textContent().catch(() => null), { timeout: 20_000 }).toBe('KubeCon Salt Lake City: our highlights');
     expect(await frame.locator('p.speaker').textContent()).toContain('Tomás Herrera');
@@ -57,7 +58,10 @@ describe.skipIf(!hasChromium)('the Page view: the post through the site’s own 
     // Minima's own font stack and colours, from its Sass compiled by Recap.
     expect(await frame.locator('body').evaluate((body) => getComputedStyle(body).fontFamily)).toMatch(/-apple-system|system-ui|Segoe UI/);
     expect(await frame.locator('a.recap-embed-facade').count()).toBe(1);
-    expect(await frame.locator('iframe, script').count()).toBe(0);
+    expect(await frame.locator('iframe').count()).toBe(0);
+    // The one script is Recap's patcher (the layout's and the post's were removed).
+    expect(await frame.locator('script').count()).toBe(1);
+    expect(await frame.locator('script').textContent()).toContain('recap-page-port');
   });
 
   it('no script ran, neither the post’s nor the site’s, and nothing left the machine', async () => {
@@ -68,12 +72,29 @@ describe.skipIf(!hasChromium)('the Page view: the post through the site’s own 
     expect(app.offMachine).toEqual([]);
   });
 
-  it('typed text appears in the page', async () => {
+  it('typed text appears in the page, in place: the shown document is patched, not reloaded', async () => {
+    const before = await pageFrame();
+    const document = before.url().split('#')[0];
+    await before.evaluate(() => ((window as unknown as { __recapShown?: number }).__recapShown = 1));
     const editor = page.getByRole('textbox', { name: 'Markdown' });
     await editor.click();
     await editor.press('Control+End');
     await editor.pressSequentially('\n\nTyped into the page view.');
     await expect.poll(async () => (await pageFrame()).locator('.post-content').textContent().catch(() => ''), { timeout: 10_000 }).toContain('Typed into the page view.');
+    const after = await pageFrame();
+    // The same document (the editor's scroll may have moved its fragment), with what was set in it before.
+    expect(after.url().split('#')[0]).toBe(document);
+    expect(await after.evaluate(() => (window as unknown as { __recapShown?: number }).__recapShown)).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { __recapPwned?: number }).__recapPwned)).toBeUndefined();
+    expect(app.offMachine).toEqual([]);
+  });
+
+  it('a link in the page does not take the frame anywhere', async () => {
+    const frame = await pageFrame();
+    const url = frame.url();
+    await frame.locator('a.site-title').click();
+    await page.waitForTimeout(300);
+    expect((await pageFrame()).url()).toBe(url);
     expect(app.offMachine).toEqual([]);
   });
 

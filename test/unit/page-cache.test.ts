@@ -24,7 +24,9 @@ beforeAll(async () => {
 });
 
 const fresh = async (postPath: string, text: string) => (await renderPage(site, postPath, text, { externalContent: false, assets: linked })).html;
-const cached = async (cache: JekyllSiteCache, postPath: string, text: string, on = site) => (await renderPage(on, postPath, text, { externalContent: false, assets: linked, cache })).html;
+/** The cached render without the content region's markers (which only the Page view's frame reads). */
+const cached = async (cache: JekyllSiteCache, postPath: string, text: string, on = site) => unmarked((await renderPage(on, postPath, text, { externalContent: false, assets: linked, cache })).html);
+const unmarked = (html: string) => html.replace(/<!--recap-content-(?:start|end)-[\w-]+-->/g, '');
 /** Whether the post's last render was spliced into the kept layout output (rather than the layouts rendered again). */
 const spliced = (cache: JekyllSiteCache, at = root) => cache.with(at, async (kept) => [...kept.layouts.values()].some((entry) => entry.spliced !== null));
 

@@ -24,11 +24,16 @@ test('compiled styles are inlined and allowed by hash; a stylesheet with url() s
   expect(stored.html).not.toMatch(/<link[^>]+stylesheet/);
   expect(styles.some((css) => css.includes('.site-header'))).toBe(true); // Minima's compiled Sass
   const hashOf = (css: string) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
-  const policy = pageContentSecurityPolicy(['http://127.0.0.1:1'], false, stored.styleHashes);
+  const policy = pageContentSecurityPolicy(['http://127.0.0.1:1'], stored);
   const styleSrc = /style-src ([^;]+)/.exec(policy)![1]!;
   expect(styles.filter((css) => styleSrc.includes(hashOf(css)))).toHaveLength(styles.length - 1);
   expect(styleSrc).not.toContain(hashOf('body { color: red; }')); // the template's own <style> does not apply
-  expect(policy).not.toMatch(/unsafe-inline|script-src/);
+  expect(policy).not.toMatch(/unsafe-inline/);
+  // The one script allowed is Recap's patcher, by its hash; the page has no other.
+  const scripts = [...stored.html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+  expect(scripts).toHaveLength(1);
+  expect(/script-src ([^;]+)/.exec(policy)![1]!).toBe(hashOf(scripts[0]!));
+  expect(policy).toMatch(/sandbox allow-scripts$/);
 
   await writeFile(path.join(root, '_sass', 'minima', 'custom-styles.scss'), '.logo { background: url("/images/logo.png"); }\n');
   const linked = await service.render(site, post, await readFile(path.join(root, post), 'utf8'), false);

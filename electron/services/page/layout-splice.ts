@@ -9,6 +9,7 @@
  * same (the cache key, jekyll-site-cache.ts). Anything else renders in full.
  */
 import { randomBytes } from 'node:crypto';
+import { markRegion } from './content-region';
 import type { Layout } from './jekyll-site';
 
 export interface SplicedLayouts {
@@ -44,4 +45,10 @@ function readsBodyOnlyByPrinting(template: string, layout: boolean): boolean {
 /** Splits the chain's output rendered with CONTENT_MARK as `content`. */
 export function spliceAt(rendered: string): SplicedLayouts {
   return { parts: rendered.split(CONTENT_MARK) };
+}
+
+/** The page for `content`: the parts joined with it, the content marked as the page's region when printed once. */
+export function joinSpliced(spliced: SplicedLayouts, content: string): string {
+  const { parts } = spliced;
+  return parts.length === 2 ? parts[0]! + markRegion(content) + parts[1]! : parts.join(content);
 }

@@ -13,6 +13,7 @@ import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { previewSchema } from '../../../shared/preview/sanitize-schema';
 import { recognizeEmbedUrl } from '../../../shared/embeds/providers';
+import { settleRegion } from './content-region';
 
 const PLACEHOLDER_UNUSED = 'recap-no-placeholder';
 
@@ -152,6 +153,7 @@ export function secureDocument(html: string, options: DocumentOptions): string {
       if (mapped !== null) props[key] = mapped;
     }
   });
+  settleRegion(tree);
   return '<!DOCTYPE html>\n' + toHtml(tree, { closeSelfClosing: false }).replace(/^<!doctype html>\s*/i, '');
 }
 

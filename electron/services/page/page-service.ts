@@ -15,6 +15,7 @@ import { contentTypeFor, imageContentTypeFor } from '../../../shared/media/conte
 import { resolveInside } from '../documents/confine';
 import { JekyllSiteCache } from './jekyll-site-cache';
 import { PAGE_ADDITIONS_CSS } from './page-safety';
+import { PATCHER_HASH, withPatcher } from './page-patcher';
 import { renderPage, type RenderedPage } from './render-page';
 
 const KEPT_PAGES = 8;
@@ -25,6 +26,8 @@ export interface StoredPage {
   externalContent: boolean;
   /** CSP hash sources of the stylesheets Recap put in the document as <style>: only these may apply, not a template's own. */
   styleHashes: string[];
+  /** CSP hash sources of the scripts that may run: Recap's patcher when the page has a content region, else none. */
+  scriptHashes: string[];
 }
 
 /** `etag` lets a frame that loads again revalidate instead of downloading (each render is a new frame document). */
@@ -59,9 +62,17 @@ export class PageService {
     this.site = site;
     for (const style of rendered.styles) this.styles.set(style.url, style.css);
     const pageId = randomBytes(8).toString('hex');
-    this.pages.set(pageId, { html: rendered.html, externalContent, styleHashes: rendered.inlineStyles.map(styleHash) });
+    const { region } = rendered;
+    this.pages.set(pageId, {
+      html: region ? withPatcher(rendered.html) : rendered.html,
+      externalContent,
+      styleHashes: rendered.inlineStyles.map(styleHash),
+      scriptHashes: region ? [PATCHER_HASH] : [],
+    });
     while (this.pages.size > KEPT_PAGES) this.pages.delete(this.pages.keys().next().value!);
-    return { status: 'page', pageId, layoutsRendered: rendered.layoutsRendered, note: rendered.note, anchors: rendered.anchors, ms: rendered.ms, rendered };
+    // The shell's name covers what the frame was loaded with besides the markup: external content on or off.
+    const patch = region ? { shell: createHash('sha1').update(`${externalContent}\0${region.shell}`).digest('base64url'), html: region.content } : null;
+    return { status: 'page', pageId, layoutsRendered: rendered.layoutsRendered, note: rendered.note, anchors: rendered.anchors, patch, ms: rendered.ms, rendered };
   }
 
   page(id: string): StoredPage | null {
@@ -122,23 +133,26 @@ function encodePath(sitePath: string): string {
 }
 
 /**
- * The frame's own policy: nothing runs (no script-src, `sandbox` without
- * allow-scripts even if opened on its own); styles, images and fonts only
- * from Recap (`origins`), plus https: once external content is allowed;
- * inline only the stylesheets Recap itself put there (`styleHashes`).
+ * The frame's own policy: no script runs but Recap's patcher, by its hash,
+ * when the page has one (`sandbox` without allow-same-origin, plus
+ * allow-scripts only then); styles, images and fonts only from Recap
+ * (`origins`), plus https: once external content is allowed; inline only
+ * the stylesheets Recap itself put there (`styleHashes`).
  */
-export function pageContentSecurityPolicy(origins: readonly string[], externalContent: boolean, styleHashes: readonly string[] = []): string {
-  const from = ["'self'", ...origins, ...(externalContent ? ['https:'] : [])].join(' ');
+export function pageContentSecurityPolicy(origins: readonly string[], page: Pick<StoredPage, 'externalContent' | 'styleHashes' | 'scriptHashes'>): string {
+  const from = ["'self'", ...origins, ...(page.externalContent ? ['https:'] : [])].join(' ');
+  const scripts = page.scriptHashes.length > 0;
   return [
     "default-src 'none'",
-    `style-src ${[from, ...styleHashes].join(' ')}`,
+    ...(scripts ? [`script-src ${page.scriptHashes.join(' ')}`] : []),
+    `style-src ${[from, ...page.styleHashes].join(' ')}`,
     `img-src ${from} data:`,
     `font-src ${from} data:`,
     "frame-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
     `frame-ancestors 'self' ${origins.join(' ')}`,
-    'sandbox',
+    scripts ? 'sandbox allow-scripts' : 'sandbox',
   ].join('; ');
 }
 

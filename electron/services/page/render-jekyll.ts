@@ -12,7 +12,7 @@ import { RecapError } from '../../../shared/errors';
 import type { PageAnchor } from '../../../shared/page/page-preview';
 import { frontMatterOf, loadJekyllSite, toDocument, type Data, type JekyllSite, type Layout, type SiteDocument } from './jekyll-site';
 import { cachedSite, keepLayout, restoreFiles, type CachedSite, type JekyllSiteCache } from './jekyll-site-cache';
-import { canSplice, CONTENT_MARK, spliceAt, type SplicedLayouts } from './layout-splice';
+import { canSplice, CONTENT_MARK, joinSpliced, spliceAt, type SplicedLayouts } from './layout-splice';
 import { JEKYLL_VERSION, type LiquidSite } from './liquid-engine';
 import { headingAnchors, markdownToHtml, markdownWithAnchors } from './kramdown';
 import { sanitizeBody } from './page-safety';
@@ -71,7 +71,7 @@ async function renderOnSite(cached: CachedSite, postPath: string, text: string, 
 
   let html: string;
   if (kept?.spliced) {
-    html = kept.spliced.parts.join(content);
+    html = joinSpliced(kept.spliced, content);
   } else {
     const chain = layoutChain(site, doc);
     const render = (inner: string) => renderChain(liquid, chain, inner, { page, site: siteData(), jekyll, paginator: null });
@@ -80,7 +80,7 @@ async function renderOnSite(cached: CachedSite, postPath: string, text: string, 
       page.content = CONTENT_MARK;
       spliced = spliceAt(await render(CONTENT_MARK));
       page.content = content;
-      html = spliced.parts.join(content);
+      html = joinSpliced(spliced, content);
     } else {
       html = await render(content);
     }

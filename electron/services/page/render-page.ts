@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Site } from '../../../shared/model';
 import { PAGE_ADDITIONS_PATH, type PageAnchor } from '../../../shared/page/page-preview';
 import type { ShareCard } from '../../../shared/share/share-card';
+import { splitRegion, type ContentRegion } from './content-region';
 import { renderGenericPost } from './render-generic';
 import type { JekyllSiteCache } from './jekyll-site-cache';
 import { renderJekyllPost } from './render-jekyll';
@@ -45,6 +46,8 @@ export interface RenderedPage {
   shareImagePath: string | null;
   /** The site's handle on X (`@name`), when its SEO settings name one. */
   twitterSite: string | null;
+  /** Where the post's body is in `html`, when the frame can replace it in place (content-region.ts); null otherwise. */
+  region: ContentRegion | null;
   ms: number;
 }
 
@@ -80,7 +83,7 @@ export async function renderPage(site: Site, postPath: string, text: string, opt
   const prefix = 'site' in rendered ? rendered.site.url.replace(/\/+$/, '') + baseurl.replace(/\/+$/, '') : '';
   const image = share.image;
   const shareImagePath = image === null ? null : prefix && image.startsWith(prefix + '/') ? image.slice(prefix.length) : image.startsWith('/') && !image.startsWith('//') ? image : null;
-  return { html: secured, inlineStyles, styles, share, anchors, layoutsRendered, note, shareImagePath, twitterSite: 'seo' in rendered ? rendered.seo.twitterSite : null, ms: performance.now() - started };
+  return { html: secured, inlineStyles, styles, share, anchors, layoutsRendered, note, shareImagePath, twitterSite: 'seo' in rendered ? rendered.seo.twitterSite : null, region: splitRegion(secured), ms: performance.now() - started };
 }
 
 /**

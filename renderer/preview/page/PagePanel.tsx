@@ -33,7 +33,7 @@ export function PagePanel({ preview, error, editorRoot }: PagePanelProps) {
   return (
     <>
       {preview.note && <p className="page-status">{preview.note}</p>}
-      <PageFrame pageId={preview.pageId} anchor={anchor} />
+      <PageFrame pageId={preview.pageId} patch={preview.patch} anchor={anchor} />
     </>
   );
 }
