@@ -82,7 +82,11 @@ export const contract = {
   listFolders: method(z.object({ path: z.string().min(1).max(4096) }).strict()).returns<FolderListing>(),
   /** "Try the sample site": copies the project's sample blog into the state folder (once) and opens the copy. */
   openSampleSite: method(z.object({}).strict()).returns<Session>(),
-  listPosts: method(z.object({}).strict()).returns<PostList>(),
+  /**
+   * The site's posts. With `first`, only the first `first` of them in the order the app lists them
+   * (shared/posts/post-order.ts) and `total`, the count of all: a big site's first screen, before the rest is asked for.
+   */
+  listPosts: method(z.object({ first: z.number().int().min(1).max(100_000).optional() }).strict()).returns<PostList>(),
   readPost: method(z.object({ path: relativePath }).strict()).returns<PostDocument>(),
   savePost: method(
     z

@@ -33,6 +33,8 @@ export interface PostSummary {
 export interface PostList {
   site: Site;
   posts: PostSummary[];
+  /** Set when only the first posts were asked for (listPosts `first`): how many posts the site has in all. */
+  total?: number;
 }
 
 export type LineEnding = 'lf' | 'crlf' | 'mixed' | 'none';

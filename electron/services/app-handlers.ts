@@ -32,6 +32,7 @@ import { expandTypedPath, listFolders } from './start-screen/list-folders';
 import { sampleSiteCopy } from './start-screen/sample-site';
 import { Workspace, bundledIndexWorker } from './workspace/workspace';
 import type { WindowState } from '../../shared/window-title';
+import { FIRST_SCREEN_POSTS, firstPosts } from '../../shared/posts/post-order';
 
 export interface ShellHooks {
   mode: Session['mode'];
@@ -72,8 +73,13 @@ export class AppState {
   /** The Page view's rendered documents and the site's compiled styles, for the doors that serve the frame. */
   readonly pages = new PageService();
   private watcher: ListedWatch | null = null;
-  /** The list started when the site opened, for the window's first listPosts (see listPosts). */
+  /**
+   * A list not yet handed out whole: the one started when the site opened, or the one a screenful
+   * (listPosts `first`) came from, kept for the rest (see listPosts). Only while watching: any change seen drops it.
+   */
   private firstList: Promise<PostList> | null = null;
+  /** A first screen made from a list ahead of the window's asking (see open). */
+  private preparedScreen: { list: Promise<PostList>; count: number; screen: Promise<PostList> } | null = null;
   private readonly changeListeners = new Set<(change: PostsChange) => void>();
   /** The per-user state folder, when there is one (thumbnails are cached there). */
   get stateDir(): string | null {
@@ -103,6 +109,9 @@ export class AppState {
     if (this.options.watch) {
       this.startWatching(workspace);
       this.firstList = this.watcher!.firstList;
+      // Picked as soon as the list is ready, while the window still loads: it asks for this first.
+      this.preparedScreen = { list: this.firstList, count: FIRST_SCREEN_POSTS, screen: this.firstList.then((list) => firstScreen(list, FIRST_SCREEN_POSTS)) };
+      this.preparedScreen.screen.catch(() => undefined); // the window that asks is told
     }
     await this.recent.add(workspace.site.root);
     return workspace;
@@ -134,6 +143,32 @@ export class AppState {
     return first;
   }
 
+  /**
+   * The first `count` posts in the app's order, and how many there are: a big
+   * site's first screen, small enough to send and draw at once. They come from
+   * the list not yet handed out, or a new one, which is then kept for the rest
+   * (the window asks for it next) unless a change on disk or a write comes
+   * first. Watching does not start for a screenful: chokidar's start-up scan
+   * would hold up the rest.
+   */
+  async listFirstPosts(count: number): Promise<PostList> {
+    const workspace = this.requireWorkspace();
+    let list = this.firstList;
+    if (!list) {
+      list = workspace.list({ words: false });
+      if (this.watcher) this.firstList = list; // without a watcher nothing would say when it went stale
+    }
+    const prepared = this.preparedScreen;
+    if (prepared?.list === list && prepared.count === count) return prepared.screen;
+    return firstScreen(await list, count);
+  }
+
+  /** Every post's path, for git's states: from the list not yet handed out, which is current (see firstList), else listed afresh. */
+  async postPaths(): Promise<string[]> {
+    const list = this.firstList ?? this.requireWorkspace().list({ words: false });
+    return (await list).posts.map((post) => post.path);
+  }
+
   /** A call that may change files came first: the list started at open may miss its change, so it is not handed out. */
   forgetFirstList(): void {
     this.firstList = null;
@@ -144,6 +179,7 @@ export class AppState {
       workspace,
       (change) => {
         if (this.workspace !== workspace) return;
+        this.firstList = null; // may miss this change: whoever asks next lists afresh
         // mtime + size could miss an edit within the clock's resolution: re-read these for sure.
         for (const changed of change.paths) workspace.invalidate(changed);
         for (const listener of this.changeListeners) listener(change);
@@ -156,6 +192,7 @@ export class AppState {
     const watcher = this.watcher;
     this.watcher = null;
     this.firstList = null;
+    this.preparedScreen = null;
     await watcher?.close();
   }
 
@@ -168,6 +205,10 @@ export class AppState {
     if (!this.workspace) throw new RecapError('no-site', 'No folder is open. Open your site folder first.');
     return this.workspace;
   }
+}
+
+function firstScreen({ site, posts }: PostList, count: number): PostList {
+  return { site, posts: firstPosts(posts, count), total: posts.length };
 }
 
 export function createHandlers(state: AppState, hooks: ShellHooks): Handlers {
@@ -234,7 +275,7 @@ export function createHandlers(state: AppState, hooks: ShellHooks): Handlers {
     },
 
     // The app's list needs no word counts: reading only file heads keeps big sites instant.
-    listPosts: () => state.listPosts(),
+    listPosts: ({ first }) => (first === undefined ? state.listPosts() : state.listFirstPosts(first)),
 
     readPost: async ({ path }) => readPost((await postWorkspace(path)).site.root, path),
 
@@ -343,7 +384,7 @@ export function createHandlers(state: AppState, hooks: ShellHooks): Handlers {
 
     ...createExportHandlers({
       siteRoot: () => state.requireWorkspace().site.root,
-      postPaths: async () => (await state.requireWorkspace().list({ words: false })).posts.map((p) => p.path),
+      postPaths: () => state.postPaths(),
       onProgress: (progress) => hooks.emit?.('exportProgress', progress),
     }),
   };

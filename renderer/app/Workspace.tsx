@@ -66,7 +66,7 @@ const MENU_COMMANDS: Record<MenuCommand, string> = {
 
 /** An opened site: the posts on the left, the open post on the right. Remounted per site. */
 export function Workspace(props: WorkspaceProps) {
-  const [siteStore] = useState(() => new SiteStore(props.api));
+  const [siteStore] = useState(() => SiteStore.forSite(props.api, props.site.root));
   const [registry] = useState(() => new CommandRegistry());
   const [previewSettings] = useState(() => new PreviewSettingsStore(siteStore.api));
   useEffect(() => siteStore.start(), [siteStore]);
@@ -91,7 +91,7 @@ type Overlay = 'new-post' | 'open-post' | 'commands' | null;
 function WorkspaceRoom({ site, mode, colorScheme, openFolder, sessionError, siteStore, registry }: WorkspaceProps & { siteStore: SiteStore; registry: CommandRegistry }) {
   const api = siteStore.api;
   const searchRef = useRef<HTMLInputElement>(null);
-  const { posts, error: postsError, reload: reloadPosts } = usePosts(siteStore);
+  const { posts, error: postsError, total: postsTotal, reload: reloadPosts } = usePosts(siteStore);
   const [store] = useState(() => new DocumentStore(api, siteStore));
   const openPath = useDocumentValue(store, (state) => state.post?.path ?? null);
   const dirty = useDocumentValue(store, (state) => state.dirty);
@@ -259,6 +259,7 @@ function WorkspaceRoom({ site, mode, colorScheme, openFolder, sessionError, site
           <PostsNav
             siteName={siteTitle}
             posts={posts}
+            total={postsTotal}
             error={postsError}
             openPath={openPath}
             onOpen={openPost}

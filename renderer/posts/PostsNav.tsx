@@ -3,13 +3,15 @@ import type { ErrorInfo } from '../../shared/errors';
 import type { PostSummary } from '../../shared/model';
 import type { GitStatus, PostGitState } from '../../shared/export';
 import { GitBranch, GitStateBadge } from '../export/GitState';
-import { filterPosts, formatPostDate } from './post-order';
+import { LIST_PAGE, filterPosts, formatPostDate } from './post-order';
 import './posts.css';
 
 interface PostsNavProps {
   siteName: string;
   /** Sorted newest first; null while loading. */
   posts: PostSummary[] | null;
+  /** Set while `posts` is only the first screen of a big site: how many posts it has in all. */
+  total?: number;
   error: ErrorInfo | null;
   openPath: string | null;
   onOpen: (path: string) => void;
@@ -22,14 +24,14 @@ interface PostsNavProps {
 }
 
 /** Big sites list thousands of posts; render a page at a time so typing a query stays instant. */
-const PAGE = 300;
+const PAGE = LIST_PAGE;
 
 /**
  * The sidebar: search, then the posts newest first. The search box drives the
  * list like a combobox (arrows move the highlight, Enter opens), so the
  * keyboard never has to leave it.
  */
-export const PostsNav = memo(function PostsNav({ siteName, posts, error, openPath, onOpen, onNewPost, onCollapse, searchRef, git = null }: PostsNavProps) {
+export const PostsNav = memo(function PostsNav({ siteName, posts, total, error, openPath, onOpen, onNewPost, onCollapse, searchRef, git = null }: PostsNavProps) {
   const [query, setQuery] = useState('');
   const [highlight, setHighlight] = useState(-1);
   const [limit, setLimit] = useState(PAGE);
@@ -69,12 +71,13 @@ export const PostsNav = memo(function PostsNav({ siteName, posts, error, openPat
     }
   };
 
+  const all = total ?? posts?.length ?? 0;
   const count =
     posts === null
       ? 'Loading posts…'
       : query.trim() === ''
-        ? `${posts.length} ${posts.length === 1 ? 'post' : 'posts'}`
-        : `${results.length} of ${posts.length} posts`;
+        ? `${all} ${all === 1 ? 'post' : 'posts'}`
+        : `${results.length} of ${all} posts`;
 
   return (
     <nav aria-label="Posts" className="posts-nav">

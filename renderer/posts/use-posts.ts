@@ -8,6 +8,6 @@ export interface PostsState extends PostsSnapshot {
 
 /** The site's posts, owned by the SiteStore: listed when the site opens and when files change on disk (not on our own saves). */
 export function usePosts(site: SiteStore): PostsState {
-  const { posts, error } = useSyncExternalStore(site.subscribePosts, site.getPosts);
-  return { posts, error, reload: site.reload };
+  const { posts, error, total } = useSyncExternalStore(site.subscribePosts, site.getPosts);
+  return { posts, error, total, reload: site.reload };
 }

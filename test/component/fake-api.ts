@@ -11,6 +11,7 @@ import { postSlug } from '../../shared/media/images';
 import { siteImageChoices } from '../../shared/media/site-images';
 import type { ExportPreview, GitStatus, PushOutcome } from '../../shared/export';
 import type { FrontMatterInfo, PostDocument, PostSummary, RecoveredDraft, Session } from '../../shared/model';
+import { firstPosts } from '../../shared/posts/post-order';
 
 export interface FakePost {
   path: string;
@@ -147,6 +148,8 @@ export class FakeApi implements RecapBridge {
       categories: [],
       words: post.text.split(/\s+/).length,
     }));
+    // As the main process does: `first` asks for a screenful in the list's order, and how many there are in all.
+    if (input.first !== undefined) return { site: this.session.site, posts: firstPosts(posts, input.first), total: posts.length };
     return { site: this.session.site, posts };
   }
 
