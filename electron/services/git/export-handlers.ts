@@ -18,10 +18,7 @@ export interface ExportBinding {
 export function createExportHandlers(binding: ExportBinding): ExportHandlers {
   const context = (): ExportContext => ({ siteRoot: binding.siteRoot(), onProgress: binding.onProgress });
   return {
-    gitStatus: async () => {
-      const root = binding.siteRoot();
-      return gitStatus(root, await binding.postPaths());
-    },
+    gitStatus: async () => gitStatus(binding.siteRoot(), () => binding.postPaths()),
     exportPreview: ({ path }) => exportPreview(context(), path),
     exportPost: (request) => exportPost(context(), request),
     pushBranch: (request) => pushExport(context(), request),

@@ -54,8 +54,8 @@ function postState(state: PathState | undefined, tracked: boolean): PostGitState
   return tracked ? 'committed' : 'ignored';
 }
 
-/** The status the app shows: branch, problems, and each post's state. */
-export async function gitStatus(siteRoot: string, postPaths: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<GitStatus> {
+/** The status the app shows: branch, problems, and each post's state. The posts' paths may be a function: asked only in a repository. */
+export async function gitStatus(siteRoot: string, postPaths: readonly string[] | (() => Promise<readonly string[]>), env: NodeJS.ProcessEnv = process.env): Promise<GitStatus> {
   let repo: Repository;
   try {
     repo = await openRepository(siteRoot, env);
@@ -64,11 +64,10 @@ export async function gitStatus(siteRoot: string, postPaths: readonly string[], 
     const code = /not installed/.test(message) ? 'git-missing' : 'not-a-repo';
     return { repo: false, branch: null, problems: [{ code, message, pushOnly: false }], posts: {} };
   }
-  const state = await inspectRepository(repo);
-  const prefix = await sitePrefix(repo, siteRoot);
+  const [state, prefix, paths] = await Promise.all([inspectRepository(repo), sitePrefix(repo, siteRoot), typeof postPaths === 'function' ? postPaths() : postPaths]);
   const { states, tracked } = await pathStates(repo, [prefix || '.']);
   const posts: Record<string, PostGitState> = {};
-  for (const post of postPaths) {
+  for (const post of paths) {
     const repoPath = joinRepoPath(prefix, post);
     posts[post] = postState(states.get(repoPath), tracked.has(repoPath));
   }
