@@ -1,6 +1,6 @@
 /** Serves the built renderer, confined to its folder, with the app's security headers. */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { contentSecurityPolicy as sharedContentSecurityPolicy } from '../../shared/csp';
@@ -24,7 +24,13 @@ export function securityHeaders(port: number): Record<string, string> {
   };
 }
 
-/** Streams `relative` from `dir`; answers 404 for anything missing or outside it. */
+/**
+ * Files up to this size are read whole and sent in one write. Streamed in 64 KB chunks, each chunk waits for
+ * its turn behind whatever else the server does meanwhile (a big site's first listing): the page loads later.
+ */
+const WHOLE_FILE_BYTES = 4 * 1024 * 1024;
+
+/** Sends `relative` from `dir`; answers 404 for anything missing or outside it. */
 export async function serveStatic(res: ServerResponse, dir: string, relative: string, port: number): Promise<void> {
   const file = path.resolve(dir, relative === '' ? 'index.html' : decodeURIComponentSafe(relative));
   let size = -1;
@@ -34,6 +40,15 @@ export async function serveStatic(res: ServerResponse, dir: string, relative: st
       if (info.isFile()) size = info.size;
     } catch {
       /* answered below */
+    }
+  }
+  let data: Buffer | null = null;
+  if (size >= 0 && size <= WHOLE_FILE_BYTES) {
+    try {
+      data = await readFile(file);
+      size = data.length;
+    } catch {
+      size = -1;
     }
   }
   if (size < 0) {
@@ -49,7 +64,8 @@ export async function serveStatic(res: ServerResponse, dir: string, relative: st
     // Hashed asset names may be cached; the page itself must not outlive its token.
     'Cache-Control': file.includes(`${path.sep}assets${path.sep}`) ? 'private, max-age=31536000, immutable' : 'no-store',
   });
-  createReadStream(file).pipe(res);
+  if (data) res.end(data);
+  else createReadStream(file).pipe(res);
 }
 
 function decodeURIComponentSafe(value: string): string {
