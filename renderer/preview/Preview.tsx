@@ -82,7 +82,7 @@ export const Preview = memo(function Preview({ markdown, frontMatter = '', postP
       </div>
       <div role="tabpanel" id={previewPanelId(tab)} aria-labelledby={`preview-tab-${tab}`} className={`preview-panel preview-panel-${tab}`}>
         {tab === 'page' && <PagePanel preview={page.preview} error={page.error} editorRoot={editorRoot} />}
-        {tab === 'text' && <TextPreview markdown={markdown} postPath={postPath} siteKind={siteKind} editorRoot={editorRoot} externalContent={settings.externalContent} note={siteKind === 'jekyll' ? unavailable : null} />}
+        {tab === 'text' && <TextPreview markdown={markdown} postPath={postPath} siteKind={siteKind} editorRoot={editorRoot} externalContent={settings.externalContent} note={siteKind === 'jekyll' || siteKind === 'eleventy' ? unavailable : null} />}
         {tab === 'share' && <ShareCardPanel api={api} path={postPath} text={text} externalContent={settings.externalContent} />}
       </div>
     </section>

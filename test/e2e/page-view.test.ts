@@ -134,3 +134,27 @@ describe.skipIf(!hasChromium)('the Page view: the post through the site’s own 
     await expect.poll(() => shown.evaluate(() => window.scrollY)).toBeGreaterThan(0);
   });
 });
+
+describe.skipIf(!hasChromium)('the Page view of an Eleventy site with Liquid layouts', () => {
+  let app: AppSession;
+
+  beforeAll(async () => {
+    app = await openApp(await copyFixture('sites', 'eleventy-liquid'));
+  }, 60_000);
+
+  afterAll(() => app?.close());
+
+  it('opens on Page: the post in its layouts and the site’s own stylesheet, with nothing off the machine', async () => {
+    const { page } = app;
+    await openPost(page, 'berlin', 'OpenTelemetry meetup, Berlin');
+    const preview = page.getByRole('region', { name: 'Preview' });
+    await expect.poll(() => preview.getByRole('tab', { name: 'Page' }).getAttribute('aria-selected'), { timeout: 20_000 }).toBe('true');
+    const element = preview.locator('iframe[title="Page preview"]');
+    await element.waitFor({ timeout: 20_000 });
+    const frame = (await (await element.elementHandle())!.contentFrame())!;
+    await expect.poll(() => frame.locator('h1.post-title').textContent().catch(() => null), { timeout: 20_000 }).toBe('OpenTelemetry meetup, Berlin');
+    expect(await frame.locator('p.speaker strong').allTextContents()).toEqual(['Lin Park', 'Sam Rivera']);
+    expect(await frame.locator('body').evaluate((body) => getComputedStyle(body).fontFamily)).toMatch(/Georgia/);
+    expect(app.offMachine).toEqual([]);
+  });
+});

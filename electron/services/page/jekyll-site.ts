@@ -159,7 +159,7 @@ export function frontMatterOf(text: string): { data: Data; body: string; hasFron
   return { data: (parsed.data ?? {}) as Data, body: parsed.body, hasFrontMatter: true };
 }
 
-async function readDataFolder(folder: string): Promise<Data> {
+export async function readDataFolder(folder: string): Promise<Data> {
   const files = (await listFiles(folder)).filter((f) => /\.(ya?ml|json)$/i.test(f));
   const out: Data = {};
   await Promise.all(

@@ -3,7 +3,8 @@
  * the frame's CSP (nothing else: the document has no other script after the
  * safety pass, and inline handlers and `javascript:` URLs stay refused). It
  * replaces the content region (content-region.ts) with markup the app sends,
- * so typing updates the shown page without loading a new document.
+ * so typing updates the shown page without loading a new document (a page
+ * without a region is never sent any).
  *
  * It listens only on a MessagePort the app hands over on the frame's first
  * load (a document the frame navigated to later never gets one), and keeps

@@ -26,7 +26,7 @@ export interface StoredPage {
   externalContent: boolean;
   /** CSP hash sources of the stylesheets Recap put in the document as <style>: only these may apply, not a template's own. */
   styleHashes: string[];
-  /** CSP hash sources of the scripts that may run: Recap's patcher when the page has a content region, else none. */
+  /** CSP hash sources of the scripts that may run: Recap's patcher only (it keeps links from moving the frame, and patches the content region). */
   scriptHashes: string[];
 }
 
@@ -64,10 +64,10 @@ export class PageService {
     const pageId = randomBytes(8).toString('hex');
     const { region } = rendered;
     this.pages.set(pageId, {
-      html: region ? withPatcher(rendered.html) : rendered.html,
+      html: withPatcher(rendered.html),
       externalContent,
       styleHashes: rendered.inlineStyles.map(styleHash),
-      scriptHashes: region ? [PATCHER_HASH] : [],
+      scriptHashes: [PATCHER_HASH],
     });
     while (this.pages.size > KEPT_PAGES) this.pages.delete(this.pages.keys().next().value!);
     // The shell's name covers what the frame was loaded with besides the markup: external content on or off.

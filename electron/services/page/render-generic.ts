@@ -38,7 +38,6 @@ export async function renderGenericPost(site: Site, postPath: string, text: stri
   const author = authorText(data.author ?? data.authors ?? extra.author ?? extra.authors);
   const cover = coverPath(data, extra, postPath);
   const tags = listValue(data.tags ?? taxonomies.tags);
-  const description = str(data.description) ?? str(data.summary) ?? str(extra.description);
 
   const content = sanitizeBody(markdownToHtml(shortcodesToFacades(body)));
   const styles = await findStylesheets(site);
@@ -57,14 +56,16 @@ ${header}
 </header><div class="post-content">
 ${content}
 </div></article></main></body></html>`;
-  const excerpt = plainText(content).slice(0, 300) || null;
-  return {
-    html,
-    styles,
-    stylesheet: styles.length > 0,
-    anchors: headingAnchors(body),
-    share: { title, description: description ?? excerpt, image: cover, url: null, siteName: site.name, card: cover ? 'summary_large_image' : 'summary' },
-  };
+  return { html, styles, stylesheet: styles.length > 0, anchors: headingAnchors(body), share: shareFromData(site, postPath, data, content) };
+}
+
+/** The share card from the post's own data where the generator's SEO templates are not run: title, description (else the opening text), cover. */
+export function shareFromData(site: Site, postPath: string, data: Data, contentHtml: string, url: string | null = null): ShareCard {
+  const extra = (data.extra ?? data.params ?? {}) as Data;
+  const title = str(data.title) ?? path.posix.basename(postPath).replace(/\.[^.]+$/, '');
+  const description = str(data.description) ?? str(data.summary) ?? str(extra.description) ?? (plainText(contentHtml).slice(0, 300) || null);
+  const cover = coverPath(data, extra, postPath);
+  return { title, description, image: cover, url, siteName: site.name, card: cover ? 'summary_large_image' : 'summary' };
 }
 
 function authorText(value: unknown): string | null {

@@ -12,6 +12,7 @@ import type { ShareCard } from '../../../shared/share/share-card';
 import { splitRegion, type ContentRegion } from './content-region';
 import { renderGenericPost } from './render-generic';
 import type { JekyllSiteCache } from './jekyll-site-cache';
+import { renderEleventyPost } from './render-eleventy';
 import { renderJekyllPost } from './render-jekyll';
 import { PAGE_ADDITIONS_CSS, secureDocument } from './page-safety';
 import type { CompiledStyle } from './site-styles';
@@ -53,7 +54,7 @@ export interface RenderedPage {
 
 export async function renderPage(site: Site, postPath: string, text: string, options: PageRenderOptions): Promise<RenderedPage> {
   const started = performance.now();
-  const rendered = site.kind === 'jekyll' ? await renderJekyllPost(site.root, postPath, text, options.cache) : await renderGenericPost(site, postPath, text);
+  const rendered = await renderSource(site, postPath, text, options.cache);
   const { html, styles, anchors } = rendered;
   const baseurl = 'site' in rendered ? rendered.site.baseurl : '';
   // Stylesheets are addressed by their content (`?v=`), so a new render's frame reuses them without asking again.
@@ -78,12 +79,24 @@ export async function renderPage(site: Site, postPath: string, text: string, opt
     } : null,
   });
   const share = 'seo' in rendered ? pickShare(rendered.seo) : rendered.share;
-  const layoutsRendered = site.kind === 'jekyll';
-  const note = layoutsRendered ? null : `Layouts are not rendered for ${generatorName(site.kind)} sites: this is the post with its header${styles.length > 0 || ('stylesheet' in rendered && rendered.stylesheet) ? ' in the site’s stylesheet' : ''}.`;
+  const layoutsRendered = site.kind === 'jekyll' || 'eleventy' in rendered;
+  const why = 'notRendered' in rendered ? rendered.notRendered : `Layouts are not rendered for ${generatorName(site.kind)} sites`;
+  const note = layoutsRendered ? null : `${why}: this is the post with its header${styles.length > 0 || ('stylesheet' in rendered && rendered.stylesheet) ? ' in the site’s stylesheet' : ''}.`;
   const prefix = 'site' in rendered ? rendered.site.url.replace(/\/+$/, '') + baseurl.replace(/\/+$/, '') : '';
   const image = share.image;
   const shareImagePath = image === null ? null : prefix && image.startsWith(prefix + '/') ? image.slice(prefix.length) : image.startsWith('/') && !image.startsWith('//') ? image : null;
   return { html: secured, inlineStyles, styles, share, anchors, layoutsRendered, note, shareImagePath, twitterSite: 'seo' in rendered ? rendered.seo.twitterSite : null, region: splitRegion(secured), ms: performance.now() - started };
+}
+
+/** The page before the safety pass: Jekyll's layouts, an Eleventy site's Liquid layouts, else the post with its header. */
+async function renderSource(site: Site, postPath: string, text: string, cache: JekyllSiteCache | undefined) {
+  if (site.kind === 'jekyll') return renderJekyllPost(site.root, postPath, text, cache);
+  if (site.kind === 'eleventy') {
+    const eleventy = await renderEleventyPost(site, postPath, text);
+    if ('page' in eleventy) return { ...eleventy.page, eleventy: true as const };
+    return { ...(await renderGenericPost(site, postPath, text)), notRendered: eleventy.notRendered };
+  }
+  return renderGenericPost(site, postPath, text);
 }
 
 /**

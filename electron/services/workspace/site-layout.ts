@@ -198,7 +198,7 @@ function atRoot(...dirs: string[]): StaticMount[] {
   return dirs.map((dir) => ({ dir, url: '' }));
 }
 
-async function readConfigText(root: string, kind: SiteKind): Promise<{ name: string; text: string }> {
+export async function readConfigText(root: string, kind: SiteKind): Promise<{ name: string; text: string }> {
   for (const name of CONFIG_FILES[kind]) {
     try {
       return { name, text: (await readFile(path.join(root, name), 'utf8')).slice(0, 256 * 1024) };
@@ -225,13 +225,13 @@ function parseConfig(name: string, text: string): Config {
  * A string setting in a JavaScript configuration (`output: "dist"`,
  * `outDir: './build'`), read as text: configurations are code, never run.
  */
-function scriptSetting(text: string, key: string): string | null {
+export function scriptSetting(text: string, key: string): string | null {
   const match = new RegExp(`\\b${key}\\s*:\\s*(["'\`])([^"'\`\\n]+)\\1`).exec(text);
   return match?.[2] ?? null;
 }
 
 /** A site-relative folder, `/`-separated without `./` or trailing `/`; null when absent or outside the site. */
-function folderSetting(value: FrontMatterValue | undefined): string | null {
+export function folderSetting(value: FrontMatterValue | undefined): string | null {
   if (typeof value !== 'string') return null;
   const folder = path.posix.normalize(value.trim().replace(/\\/g, '/')).replace(/^\.\/?|\/+$/g, '');
   if (folder === '' || folder === '.') return '';

@@ -18,9 +18,9 @@ interface ShownPage {
 
 /**
  * The rendered page in a frame that runs nothing but Recap's patcher:
- * `sandbox` without allow-same-origin (allow-scripts only when the page
- * carries the patcher, whose hash is the only script the page's CSP
- * allows), loaded from Recap's own `page/<id>`.
+ * `sandbox` without allow-same-origin, allow-scripts for the patcher, whose
+ * hash is the only script the page's CSP allows; loaded from Recap's own
+ * `page/<id>`.
  *
  * While the author types, usually only the post's body changes: when a new
  * render names the same shell as the shown document (`patch.shell`), its
@@ -55,7 +55,7 @@ export function PageFrame({ pageId, patch, anchor }: PageFrameProps) {
             title={visible ? 'Page preview' : 'Page preview (updating)'}
             aria-hidden={visible ? undefined : true}
             tabIndex={visible ? undefined : -1}
-            sandbox={(id === shown?.id ? shown.shell !== null : patch !== null) ? 'allow-scripts' : ''}
+            sandbox="allow-scripts"
             referrerPolicy="no-referrer"
             src={`${PAGE_ROUTE}${id}${fragment}`}
             onLoad={(event) => {
