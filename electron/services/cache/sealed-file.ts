@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../documents/atomic-write';
+import { asciiJson } from './ascii-json';
 
 interface Header {
   kind: string;
@@ -36,6 +37,17 @@ export const MAX_SEALED_BYTES = 64 * 1024 * 1024;
 
 /** The payload, or null when the file is missing, unreadable, torn, foreign or of another format. */
 export function readSealed(file: string, id: SealedId): unknown {
+  const text = readSealedText(file, id);
+  if (text === null) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** The payload as text (for payloads that are not one JSON value), or null as for readSealed. */
+export function readSealedText(file: string, id: SealedId): string | null {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -51,7 +63,7 @@ export function readSealed(file: string, id: SealedId): unknown {
     if (header.bytes !== payload.length || payload.length > MAX_SEALED_BYTES) return null;
     if (createHash('sha256').update(payload).digest('hex') !== header.sha256) return null;
     // Decoding 2 MB of UTF-8 (10,000 posts' titles) cost 10 ms; ASCII is copied as it is.
-    return JSON.parse(payload.toString(header.ascii === true ? 'latin1' : 'utf8'));
+    return payload.toString(header.ascii === true ? 'latin1' : 'utf8');
   } catch {
     return null;
   }
@@ -59,17 +71,20 @@ export function readSealed(file: string, id: SealedId): unknown {
 
 /** Writes `payload` as JSON under the header; false (nothing written) when it is over the size bound. */
 export async function writeSealed(file: string, id: SealedId, payload: unknown): Promise<boolean> {
-  const body = Buffer.from(asciiJson(payload), 'latin1');
+  return writeSealedText(file, id, JSON.stringify(payload));
+}
+
+/**
+ * Writes `text` under the header. Characters above U+007F are written as
+ * `\\u` escapes, so the text must be JSON, or lines of JSON, where that
+ * escape means the same character.
+ */
+export async function writeSealedText(file: string, id: SealedId, text: string): Promise<boolean> {
+  const body = Buffer.from(asciiJson(text), 'latin1');
   if (body.length > MAX_SEALED_BYTES) return false;
   const header: Header = { kind: id.kind, format: id.format, key: id.key, bytes: body.length, sha256: createHash('sha256').update(body).digest('hex'), ascii: true };
   await writeFileAtomic(file, Buffer.concat([Buffer.from(JSON.stringify(header) + '\n', 'utf8'), body]), { createDirs: true, mode: 0o600 });
   return true;
-}
-
-/** JSON with every character above U+007F written as a `\\u` escape: the same value, in ASCII. */
-function asciiJson(value: unknown): string {
-  const json = JSON.stringify(value);
-  return /[\u0080-\uffff]/.test(json) ? json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
 }
 
 /**
