@@ -4,12 +4,14 @@ import { readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IndexStore } from '../../electron/services/cache/index-store';
-import { readSealed, writeSealed } from '../../electron/services/cache/sealed-file';
+import { asciiJson, unasciiJson } from '../../electron/services/cache/ascii-json';
+import { readSealedText, writeSealedText } from '../../electron/services/cache/sealed-file';
 import { defaultStateDir } from '../../electron/services/settings/state-dir';
 import { countWords } from '../../electron/services/workspace/summarize-post';
 import { summarizeFileSync } from '../../electron/services/workspace/summarize-file';
 import { Workspace } from '../../electron/services/workspace/workspace';
 import { splitFrontMatter } from '../../shared/document/front-matter-block';
+import type { PostSummary } from '../../shared/model';
 import { settle } from '../support/settle';
 import { copyFixture, fixture, tempDir } from '../support/fixtures';
 
@@ -37,7 +39,35 @@ async function listed(root: string, stateDir: string) {
 
 /** The index file's identity: Recap's own, for this site (by its real path). */
 async function sealId(root: string) {
-  return { kind: 'recap-index', format: 1, key: await realpath(root) };
+  return { kind: 'recap-index', format: 2, key: await realpath(root) };
+}
+
+/** The index's payload: a line of columns, then the array of each post's JSON text (in ASCII), of the lengths the columns say. */
+async function readIndex(file: string, root: string): Promise<{ columns: Record<string, unknown[]>; texts: string[] }> {
+  const payload = readSealedText(file, await sealId(root))!;
+  const newline = payload.indexOf('\n');
+  const columns = JSON.parse(payload.slice(0, newline)) as Record<string, unknown[]>;
+  let at = newline + 2;
+  const texts = (columns.lengths as number[]).map((length) => payload.slice(at, (at += length + 1) - 1));
+  return { columns, texts };
+}
+
+async function writeIndex(file: string, root: string, { columns, texts }: { columns: Record<string, unknown[]>; texts: string[] }): Promise<void> {
+  const ascii = texts.map(asciiJson);
+  await writeSealedText(file, await sealId(root), `${JSON.stringify({ ...columns, lengths: ascii.map((t) => t.length) })}\n[${ascii.join(',')}]`);
+}
+
+/** `recap index --json`'s posts as a new process prints them. */
+async function printed(root: string, stateDir: string): Promise<string> {
+  const workspace = await Workspace.open(root, { stateDir });
+  const json = await workspace.listJson();
+  await workspace.close();
+  return json;
+}
+
+/** What it must print: the listing's summaries with the documented fields, serialised. */
+function asPrinted(posts: PostSummary[]): string {
+  return JSON.stringify(posts.map(({ path, title, date, draft, tags, categories, words }) => ({ path, title, date, draft, tags, categories, words })));
 }
 
 function indexFile(stateDir: string): string {
@@ -85,11 +115,12 @@ describe('the persistent index', () => {
     const file = indexFile(stateDir);
 
     // Proof the next listing reads the index instead of the files: a stored title (re-sealed) shows up.
-    const id = await sealId(root);
-    const rows = readSealed(file, id) as unknown[][];
-    rows.find((r) => r[0] === POST)![4] = 'Title from the index';
-    await writeSealed(file, id, rows);
+    const index = await readIndex(file, root);
+    const at = index.texts.findIndex((t) => t.startsWith(`{"path":${JSON.stringify(POST)},`));
+    index.texts[at] = JSON.stringify({ ...JSON.parse(index.texts[at]!), title: 'Title from the index' });
+    await writeIndex(file, root, index);
     expect((await listed(root, stateDir)).find((p) => p.path === POST)!.title).toBe('Title from the index');
+    expect(await printed(root, stateDir)).toContain('"title":"Title from the index"');
   });
 
   it('is invalidated by an edit, a rename and a deleted file', async () => {
@@ -138,20 +169,58 @@ describe('the persistent index', () => {
       await writeFile(file, bytes);
       expect(await listed(root, stateDir), what).toEqual(expected);
       // …and it was rebuilt whole.
-      expect(readSealed(file, await sealId(root)), what).not.toBeNull();
+      expect(readSealedText(file, await sealId(root)), what).not.toBeNull();
     }
   });
 
-  it('rows of the wrong shape make the whole file ignored, even when sealed', async () => {
+  it('entries of the wrong shape make the whole file ignored, even when sealed', async () => {
     const { root, stateDir } = await site();
     const expected = await truth(root);
     await listed(root, stateDir);
-    const id = await sealId(root);
-    const rows = readSealed(indexFile(stateDir), id) as unknown[][];
-    rows[0]![9] = 'many'; // words must be a number
-    await writeSealed(indexFile(stateDir), id, rows);
-    expect(new IndexStore(path.join(stateDir, 'index'), id.key).load().size).toBe(0);
+    const file = indexFile(stateDir);
+    const good = await readIndex(file, root);
+    const { key } = await sealId(root);
+    good.columns.words![0] = 'many'; // words must be a number
+    await writeIndex(file, root, good);
+    expect(new IndexStore(path.join(stateDir, 'index'), key).load().size).toBe(0);
     expect(await listed(root, stateDir)).toEqual(expected);
+  });
+
+  it('a stored post text that is not a summary is never listed or printed: the site is read again', async () => {
+    const { root, stateDir } = await site();
+    const expected = await truth(root);
+    await listed(root, stateDir);
+    const file = indexFile(stateDir);
+    // Printing checks each text's shape (not that it agrees with the file's other columns, as parsing it does).
+    const bad: Array<[string, (text: string) => string, { printed: boolean }]> = [
+      ['a number for a title', (t) => JSON.stringify({ ...JSON.parse(t), title: 42 }), { printed: true }],
+      ['not JSON', (t) => t.slice(0, -3), { printed: true }],
+      ['a field more', (t) => t.replace('{', '{"x":1,'), { printed: true }],
+      ['another post', (t) => JSON.stringify({ ...JSON.parse(t), path: '_posts/2001-01-01-other.md' }), { printed: false }],
+    ];
+    for (const [what, spoil, { printed: checked }] of bad) {
+      const index = await readIndex(file, root);
+      const good = index.texts[0]!;
+      index.texts[0] = spoil(good);
+      await writeIndex(file, root, index);
+      expect(await listed(root, stateDir), what).toEqual(expected);
+      if (!checked) continue;
+      await writeIndex(file, root, index);
+      expect(await printed(root, stateDir), what).toBe(asPrinted(expected));
+    }
+  });
+
+  it('recap index --json prints what the listing serialises, cold and from the index, in any script', async () => {
+    const { root, stateDir } = await site();
+    await writeFile(path.join(root, '_posts', '2020-01-01-unicode.md'), '---\ntitle: "Été à Zürich — 日本語 🎉 \\u0041 \\\\u00e9"\ntags: [café, naïve]\n---\nÇa marche.\n');
+    await writeFile(path.join(root, '_posts', '2020-01-02-broken.md'), '---\ntitle: [unclosed\n---\nBody.\n');
+    await settle(root);
+    const expected = asPrinted(await truth(root));
+    expect(expected).toContain('Été à Zürich');
+    expect(await printed(root, stateDir)).toBe(expected);
+    expect(await printed(root, stateDir)).toBe(expected);
+    // The stored texts are ASCII: the characters come back from their escapes.
+    expect((await readIndex(indexFile(stateDir), root)).texts.join('\n')).not.toMatch(/[\u0080-\uffff]/);
   });
 
   it('two writers at once leave one whole index, and listings stay right', async () => {
@@ -186,14 +255,16 @@ describe('the persistent index', () => {
     expect(await listed(root, stateDir)).toEqual(expected);
     expect(expected.find((p) => p.path.endsWith('unicode.md'))).toMatchObject({ title: 'Été à Zürich — 日本語 🎉 A', tags: ['café', 'naïve'] });
 
-    // The payload as UTF-8 JSON, with no "ascii" mark in its header.
+    // The payload as UTF-8, with no "ascii" mark in its header.
     const file = indexFile(stateDir);
-    const rows = readSealed(file, await sealId(root));
-    const body = Buffer.from(JSON.stringify(rows), 'utf8');
+    const text = unasciiJson(readSealedText(file, await sealId(root))!);
+    expect(text).toContain('Été à Zürich');
+    const body = Buffer.from(text, 'utf8');
     const header = { ...(await sealId(root)), bytes: body.length, sha256: createHash('sha256').update(body).digest('hex') };
     await writeFile(file, Buffer.concat([Buffer.from(JSON.stringify(header) + '\n'), body]));
-    expect(readSealed(file, await sealId(root))).toEqual(rows);
+    expect(readSealedText(file, await sealId(root))).toBe(text);
     expect(await listed(root, stateDir)).toEqual(expected);
+    expect(await printed(root, stateDir)).toBe(asPrinted(expected));
   });
 
   it('the default state folder honours RECAP_STATE_DIR', () => {

@@ -23,30 +23,22 @@ Options:
     if (positionals.length !== 1) throw new UsageError('recap index needs exactly one folder.');
     // The persistent index in the state folder: a second run on an unchanged site only stats the files.
     const workspace = await Workspace.open(resolveFrom(io, positionals[0]!), { indexWorker: bundledIndexWorker(), stateDir: defaultStateDir(io.env) });
-    const { site, posts } = await workspace.list();
-    await workspace.close();
     if (values.json) {
-      io.out(JSON.stringify({ site: { root: site.root, kind: site.kind }, posts: posts.map(jsonPost) }) + '\n');
+      // The posts' texts as the index keeps them: an unchanged site is printed without parsing or serialising a post.
+      const posts = await workspace.listJson();
+      await workspace.close();
+      const { root, kind } = workspace.site;
+      io.out(`{"site":${JSON.stringify({ root, kind })},"posts":${posts}}\n`);
       return EXIT_OK;
     }
+    const { site, posts } = await workspace.list();
+    await workspace.close();
     io.out(`${site.root} · ${site.kind} · ${posts.length} post${posts.length === 1 ? '' : 's'}\n\n`);
     // Piped (not a terminal): whole titles and paths, for grep and scripts.
     io.out(formatTable(posts, io.columns ?? Number.POSITIVE_INFINITY) + '\n');
     return EXIT_OK;
   },
 };
-
-/**
- * The documented fields, in their order. Summaries are made with exactly
- * those keys in that order (summarize-post.ts, the index, the workers), plus
- * `error` when the front matter is unreadable, so the others are printed as
- * they are: copying 10,000 summaries cost more than printing them.
- */
-function jsonPost(post: PostSummary): Omit<PostSummary, 'error'> {
-  if (post.error === undefined) return post;
-  const { path, title, date, draft, tags, categories, words } = post;
-  return { path, title, date, draft, tags, categories, words };
-}
 
 function formatTable(posts: PostSummary[], columns: number): string {
   const rows = posts.map((p) => [p.date?.slice(0, 10) ?? '—', p.draft ? 'draft' : '', String(p.words), p.title, p.path]);

@@ -26,6 +26,8 @@ export interface IndexedFile {
   /** 0 where the platform has none. With size and mtime, what tells a file unchanged. */
   ino: number;
   summary: PostSummary;
+  /** postJson(summary), once made: the index stores it, and `recap index --json` prints it as it is. */
+  json?: string;
 }
 
 export function summarizeFileSync(root: string, relative: string, words: boolean): IndexedFile | null {

@@ -11,11 +11,12 @@ import path from 'node:path';
 import { RecapError } from '../../../shared/errors';
 import type { SiteSchema } from '../../../shared/front-matter/schema';
 import type { PostList, PostSummary, Site } from '../../../shared/model';
-import { IndexStore } from '../cache/index-store';
+import { BadIndexEntry, IndexStore, StoredFile, dateOf, wordsOf } from '../cache/index-store';
 import { readSiteFacts, type SiteFacts } from '../schema/read-site-facts';
 import { detectSiteKind } from './detect-site';
 import { findPosts, isPostPath } from './find-posts';
 import { IndexPool } from './index-pool';
+import { postJson } from './post-json';
 import { readSiteLayout, type SiteLayout } from './site-layout';
 import { filePath, summarizeFileSync, type IndexedFile } from './summarize-file';
 import { readSiteLanguage, readSiteTitle } from './site-title';
@@ -51,6 +52,8 @@ export class Workspace {
   /** The persistent index, read into `cache` before the first listing. */
   private readonly store: IndexStore | null;
   private storeLoaded = false;
+  /** How many entries the index held: their StoredFile.position runs from 0 to this. */
+  private storedCount = 0;
   /** The site's schema and conventions, read once and dropped whenever a post changes. */
   private factsPromise: Promise<SiteFacts> | null = null;
   private layoutPromise: Promise<SiteLayout> | null = null;
@@ -79,28 +82,72 @@ export class Workspace {
 
   /** All posts, newest first (undated last). */
   async list({ words = true }: ListOptions = {}): Promise<PostList> {
+    return { site: this.site, posts: await this.listFiles(words, (listed) => listed.map((f) => f.summary)) };
+  }
+
+  /**
+   * The posts as `recap index --json` prints them: the JSON text of the
+   * array of postJson(summary), newest first. An unchanged post's text comes
+   * from the index as it is.
+   */
+  listJson(): Promise<string> {
+    return this.listFiles(true, (listed) => `[${listed.map((f) => (f.json ??= postJson(f.summary))).join(',')}]`);
+  }
+
+  /** The listed files, newest first, turned into what the caller wants (`use` may throw BadIndexEntry: then the files are read again). */
+  private async listFiles<T>(words: boolean, use: (files: IndexedFile[]) => T): Promise<T> {
+    const files = await this.currentFiles(words);
+    try {
+      return use(files);
+    } catch (error) {
+      if (!(error instanceof BadIndexEntry)) throw error;
+      this.cache.clear(); // a stored text that is not a summary: the index is not trusted, the site is read again
+      return use(await this.currentFiles(words));
+    }
+  }
+
+  private async currentFiles(words: boolean): Promise<IndexedFile[]> {
     const paths = await findPosts(this.site.root, await this.layout());
     this.loadStore();
-    const listed = new Set(paths);
-    let changed = false;
-    for (const key of this.cache.keys()) if (!listed.has(key)) changed = this.cache.delete(key);
 
-    // Unchanged posts (one stat each) are listed from the cache; the rest are read.
-    const posts: PostSummary[] = [];
+    // Unchanged posts (one stat each) are listed from the cache; the rest are read. Posts from the index take
+    // the place they were stored at, the last listing's order: an unchanged site needs no sorting.
+    const inOrder = new Array<IndexedFile | undefined>(this.storedCount);
+    let inPlace = 0;
+    const others: IndexedFile[] = [];
     const stale: string[] = [];
+    let known = 0;
+    let edited = false;
     await inBatches(paths, (relative) => {
       const cached = this.cache.get(relative);
-      if (cached && (!words || cached.summary.words !== null) && unchanged(this.site.root, cached)) posts.push(cached.summary);
-      else stale.push(relative);
+      if (cached === undefined) return void stale.push(relative);
+      known++;
+      if ((words && wordsOf(cached) === null) || !unchanged(this.site.root, cached)) {
+        edited = true;
+        stale.push(relative);
+      } else if (cached instanceof StoredFile) {
+        inOrder[cached.position] = cached;
+        inPlace++;
+      } else others.push(cached);
     });
-    if (stale.some((p) => this.cache.has(p))) this.factsPromise = null; // changed on disk: the schema may have too
-    for (const file of await this.summarize(stale, words)) {
-      this.cache.set(file.path, file);
-      posts.push(file.summary);
+    let changed = false;
+    if (known < this.cache.size) {
+      const listed = new Set(paths);
+      for (const key of this.cache.keys()) if (!listed.has(key)) changed = this.cache.delete(key);
     }
-    if (changed || stale.length > 0) void this.store?.save(this.cache.values());
-    // The order is total (date, then path), so it does not matter in which order posts were gathered.
-    return { site: this.site, posts: sortNewestFirst(posts) };
+    if (edited) this.factsPromise = null; // changed on disk: the schema may have too
+    const read = await this.summarize(stale, words);
+    for (const file of read) this.cache.set(file.path, file);
+
+    let files: IndexedFile[];
+    if (inPlace === this.storedCount && others.length === 0 && read.length === 0) files = inOrder as IndexedFile[];
+    else {
+      files = [...inOrder.filter((f) => f !== undefined), ...others, ...read];
+      sortFilesNewestFirst(files);
+    }
+    // Saved in listing order, so the next listing of an unchanged site finds it in order.
+    if (changed || stale.length > 0) void this.store?.save(files);
+    return files;
   }
 
   /** Where the site keeps its pages, from its generator's configuration (read once). */
@@ -147,6 +194,7 @@ export class Workspace {
     if (!this.store || this.storeLoaded) return;
     this.storeLoaded = true;
     const stored = this.store.load();
+    this.storedCount = stored.size;
     if (this.cache.size === 0) this.cache = stored; // the usual case, a new process: no copying 10,000 entries
     else for (const [relative, file] of stored) if (!this.cache.has(relative)) this.cache.set(relative, file);
   }
@@ -200,17 +248,28 @@ export function bundledIndexWorker(): string | undefined {
 }
 
 export function sortNewestFirst(posts: PostSummary[]): PostSummary[] {
-  // Plain code-unit comparison: dates are ASCII, and localeCompare (ICU) made sorting 10,000 posts cost ~100 ms.
-  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return posts.sort((a, b) => {
-    if (a.date !== b.date) {
-      if (a.date === null) return 1;
-      if (b.date === null) return -1;
-      return compareDays(b.date, a.date) || compare(b.date, a.date);
-    }
-    return compare(a.path, b.path);
-  });
+  return posts.sort((a, b) => newerFirst(a.date, a.path, b.date, b.path));
 }
+
+/** Files in the posts' order; a listing of unchanged files comes in that order already, and a check is 10× cheaper than a sort. */
+function sortFilesNewestFirst(files: IndexedFile[]): void {
+  let sorted = true;
+  for (let i = 1; i < files.length && sorted; i++) sorted = newerFirst(dateOf(files[i - 1]!), files[i - 1]!.path, dateOf(files[i]!), files[i]!.path) <= 0;
+  if (!sorted) files.sort((a, b) => newerFirst(dateOf(a), a.path, dateOf(b), b.path));
+}
+
+/** The posts' order: by day, newest first, then by date and time, then by path; undated last. The order is total. */
+function newerFirst(aDate: string | null, aPath: string, bDate: string | null, bPath: string): number {
+  // Plain code-unit comparison: dates are ASCII, and localeCompare (ICU) made sorting 10,000 posts cost ~100 ms.
+  if (aDate !== bDate) {
+    if (aDate === null) return 1;
+    if (bDate === null) return -1;
+    return compareDays(bDate, aDate) || compare(bDate, aDate);
+  }
+  return compare(aPath, bPath);
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** `a.slice(0, 10)` compared with `b.slice(0, 10)`, without making those strings (130,000 comparisons for 10,000 posts). */
 function compareDays(a: string, b: string): number {
