@@ -54,6 +54,8 @@ function folderFacts(layout: SiteLayout, folders: readonly string[]): FolderFact
 }
 
 function isPostFile(kind: SiteKind, folder: FolderFacts, name: string): boolean {
+  // A Jekyll post's dated name is none of the names ruled out below: two tests for each of thousands of posts.
+  if (kind === 'jekyll' && folder.inPosts && !folder.inDrafts) return JEKYLL_POST_NAME.test(name) && MARKDOWN.test(name);
   const lower = name.toLowerCase();
   if (name.startsWith('.') || !MARKDOWN.test(name) || NOT_POSTS.has(lower) || (folder.top && REPOSITORY_FILES.has(lower)) || name.startsWith('_template')) return false;
   if (kind === 'jekyll') return folder.inDrafts || (folder.inPosts && JEKYLL_POST_NAME.test(name));
