@@ -71,7 +71,7 @@ export class AppState {
   readonly previewSettings: PreviewSettingsStore | null;
   readonly collect: CollectService | null;
   /** The Page view's rendered documents and the site's compiled styles, for the doors that serve the frame. */
-  readonly pages = new PageService();
+  readonly pages: PageService;
   private watcher: ListedWatch | null = null;
   /**
    * A list not yet handed out whole: the one started when the site opened, or the one a screenful
@@ -93,6 +93,7 @@ export class AppState {
     this.journal = options.journal ?? null;
     this.previewSettings = options.previewSettings ?? null;
     this.collect = options.collect ?? null;
+    this.pages = new PageService({ stateDir: options.stateDir ?? null });
   }
 
   /** Files of the opened site changed on disk (already debounced). Returns the unsubscribe function. */

@@ -12,6 +12,7 @@
  * pages show only as titles, URLs, excerpts) are checked at most every
  * `documentsEveryMs`; the post being rendered is the editor's text anyway.
  */
+import type { CompiledCssStore } from './compiled-css-store';
 import path from 'node:path';
 import type { JekyllSite } from './jekyll-site';
 import { loadJekyllSite } from './jekyll-site';
@@ -54,7 +55,12 @@ export class JekyllSiteCache {
   private queue: Promise<unknown> = Promise.resolve();
   private documentsCheckedAt = 0;
 
-  constructor(private readonly options: { documentsEveryMs?: number } = {}) {}
+  /** Compiled Sass kept across runs (the state folder), when there is one. */
+  readonly cssStore: CompiledCssStore | null;
+
+  constructor(private readonly options: { documentsEveryMs?: number; cssStore?: CompiledCssStore } = {}) {
+    this.cssStore = options.cssStore ?? null;
+  }
 
   /**
    * Runs `use` with the site, one render at a time: renders change the

@@ -13,6 +13,7 @@ import type { Site } from '../../../shared/model';
 import { PAGE_ADDITIONS_PATH, PAGE_ASSET_ROUTE, type PagePreview } from '../../../shared/page/page-preview';
 import { contentTypeFor, imageContentTypeFor } from '../../../shared/media/content-types';
 import { resolveInside } from '../documents/confine';
+import { CompiledCssStore } from './compiled-css-store';
 import { JekyllSiteCache } from './jekyll-site-cache';
 import { PAGE_ADDITIONS_CSS } from './page-safety';
 import { PATCHER_HASH, withPatcher } from './page-patcher';
@@ -47,7 +48,12 @@ export class PageService {
   private readonly pages = new Map<string, StoredPage>();
   private styles = new Map<string, string>();
   private site: Site | null = null;
-  private readonly jekyll = new JekyllSiteCache();
+  private readonly jekyll: JekyllSiteCache;
+
+  /** `stateDir`: the per-user state folder, where compiled Sass is kept between runs. */
+  constructor(options: { stateDir?: string | null } = {}) {
+    this.jekyll = new JekyllSiteCache(options.stateDir ? { cssStore: new CompiledCssStore(options.stateDir) } : {});
+  }
 
   /** Renders the post for the frame: `assets` URLs are relative to `page/<id>`. */
   async render(site: Site, postPath: string, text: string, externalContent: boolean): Promise<PagePreview & { rendered?: RenderedPage }> {

@@ -6,7 +6,6 @@
  * `src/styles/` or `public/`), compiled or read from the folder.
  */
 import path from 'node:path';
-import { compileString } from 'sass';
 import type { Site } from '../../../shared/model';
 import type { ShareCard } from '../../../shared/share/share-card';
 import type { Data } from './jekyll-site';
@@ -15,7 +14,7 @@ import { headingAnchors, markdownToHtml } from './kramdown';
 import { facadeFor, sanitizeBody } from './page-safety';
 import { plainText } from './seo';
 import { listFiles, readCachedText } from './site-files';
-import type { CompiledStyle } from './site-styles';
+import { loadSass, type CompiledStyle } from './site-styles';
 import { toHtml } from 'hast-util-to-html';
 
 export interface GenericPage {
@@ -123,6 +122,7 @@ async function findStylesheets(site: Site): Promise<CompiledStyle[]> {
       if (source === null) continue;
       const started = performance.now();
       try {
+        const { compileString } = await loadSass();
         const css = compileString(source, { loadPaths: [folder, path.join(site.root, 'node_modules')], syntax: /\.sass$/i.test(entry) ? 'indented' : 'scss', url: new URL(`file://${path.join(folder, entry)}`), logger: { warn: () => undefined, debug: () => undefined } }).css;
         out.push({ url: `/.recap/styles/${entry.replace(/\.s[ac]ss$/i, '.css')}`, css, ms: performance.now() - started });
       } catch {

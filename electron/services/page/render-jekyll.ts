@@ -17,6 +17,7 @@ import { JEKYLL_VERSION, type LiquidSite } from './liquid-engine';
 import { headingAnchors, markdownToHtml, markdownWithAnchors } from './kramdown';
 import { sanitizeBody } from './page-safety';
 import { resolveSeo, type SeoValues } from './seo';
+import type { CompiledCssStore } from './compiled-css-store';
 import { compileSassEntry, sassEntries, type CompiledStyle } from './site-styles';
 
 export interface RenderedSitePage {
@@ -37,12 +38,12 @@ const MAX_LAYOUT_DEPTH = 12;
  * (`recap render`, and the reference the cached render is tested against).
  */
 export async function renderJekyllPost(root: string, postPath: string, text: string, cache?: JekyllSiteCache): Promise<RenderedSitePage> {
-  if (cache) return cache.with(root, (cached) => renderOnSite(cached, postPath, text, true));
+  if (cache) return cache.with(root, (cached) => renderOnSite(cached, postPath, text, true, cache.cssStore));
   const site = await loadJekyllSite(root);
   return renderOnSite(cachedSite(site), postPath, text, false);
 }
 
-async function renderOnSite(cached: CachedSite, postPath: string, text: string, reuse: boolean): Promise<RenderedSitePage> {
+async function renderOnSite(cached: CachedSite, postPath: string, text: string, reuse: boolean, cssStore: CompiledCssStore | null = null): Promise<RenderedSitePage> {
   const { site, liquid } = cached;
   restoreFiles(cached);
   const doc = documentFor(site, postPath, text);
@@ -89,7 +90,7 @@ async function renderOnSite(cached: CachedSite, postPath: string, text: string, 
 
   let styles = cached.styles;
   if (styles === null) {
-    styles = await compileStyles(site, liquid, siteData(), jekyll);
+    styles = await compileStyles(site, liquid, siteData(), jekyll, cssStore);
     if (reuse) cached.styles = styles;
   }
   const seo = resolveSeo(site, page);
@@ -126,12 +127,12 @@ async function renderChain(liquid: LiquidSite, chain: readonly Layout[], content
   return html;
 }
 
-async function compileStyles(site: JekyllSite, liquid: LiquidSite, siteDrop: Data, jekyll: object): Promise<CompiledStyle[]> {
+async function compileStyles(site: JekyllSite, liquid: LiquidSite, siteDrop: Data, jekyll: object, cssStore: CompiledCssStore | null): Promise<CompiledStyle[]> {
   const styles: CompiledStyle[] = [];
   for (const entry of sassEntries(site)) {
     try {
       const expanded = await liquid.render(entry.body, { page: pageVariable(site, entry), site: siteDrop, jekyll });
-      styles.push(await compileSassEntry(site, entry, expanded));
+      styles.push(await compileSassEntry(site, entry, expanded, cssStore));
     } catch (error) {
       // A stylesheet that does not compile leaves the page unstyled, not unrendered.
       console.error(`Recap: ${entry.path} did not compile (${firstLine(error)}).`);

@@ -3,11 +3,14 @@
  * `.scss`/`.sass` file with front matter, like `assets/css/style.scss`) has
  * its Liquid expanded, then is compiled with the `sass` package, load paths
  * `_sass/` (and a theme's `_sass/` when it is in the folder). Results are
- * cached by a hash of the expanded entry and of every partial it may load.
+ * cached by a hash of the expanded entry and of every partial it may load,
+ * in memory and, given a store, in the state folder; the `sass` package is
+ * loaded only when something has to be compiled.
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { compileString } from 'sass';
+import type * as Sass from 'sass';
+import type { CompiledCssStore } from './compiled-css-store';
 import type { JekyllSite, SiteDocument } from './jekyll-site';
 import { listFiles, statRecorded } from './site-files';
 
@@ -42,14 +45,23 @@ export function sassLoadPaths(site: JekyllSite): string[] {
   return [path.join(site.root, typeof configured === 'string' ? configured : '_sass')];
 }
 
+/** The `sass` package, loaded on first use (a few hundred milliseconds, and most renders need none of it). */
+export async function loadSass(): Promise<typeof Sass> {
+  return import('sass');
+}
+
 /** Compiles one entry whose Liquid is already expanded. */
-export async function compileSassEntry(site: JekyllSite, entry: SiteDocument, expanded: string): Promise<CompiledStyle> {
+export async function compileSassEntry(site: JekyllSite, entry: SiteDocument, expanded: string, store: CompiledCssStore | null = null): Promise<CompiledStyle> {
   const loadPaths = sassLoadPaths(site);
-  const key = createHash('sha256').update(entry.path).update('\0').update(expanded).update('\0').update(await partialsSignature(loadPaths)).digest('hex');
+  const key = createHash('sha256').update(site.root).update('\0').update(entry.path).update('\0').update(expanded).update('\0').update(await partialsSignature(loadPaths)).digest('hex');
   const url = entry.url;
-  const hit = cache.get(key);
-  if (hit !== undefined) return { url, css: hit, ms: 0 };
+  const hit = cache.get(key) ?? store?.get(key) ?? undefined;
+  if (hit !== undefined) {
+    remember(key, hit);
+    return { url, css: hit, ms: 0 };
+  }
   const started = performance.now();
+  const { compileString } = await loadSass();
   const style = (site.config.sass as { style?: unknown } | undefined)?.style === 'compressed' ? 'compressed' : 'expanded';
   const result = compileString(expanded, {
     loadPaths,
@@ -59,7 +71,18 @@ export async function compileSassEntry(site: JekyllSite, entry: SiteDocument, ex
     // Deprecation notices are the site's business, not the author's; Jekyll's build shows them.
     logger: { warn: () => undefined, debug: () => undefined },
   });
-  if (cache.size >= MAX_CACHE) cache.delete(cache.keys().next().value!);
-  cache.set(key, result.css);
+  remember(key, result.css);
+  await store?.put(key, result.css);
   return { url, css: result.css, ms: performance.now() - started };
+}
+
+/** Forgets what this process compiled (what a new process starts with): the store's copies stay. */
+export function forgetCompiledStyles(): void {
+  cache.clear();
+}
+
+function remember(key: string, css: string): void {
+  if (cache.has(key)) return;
+  if (cache.size >= MAX_CACHE) cache.delete(cache.keys().next().value!);
+  cache.set(key, css);
 }
