@@ -107,6 +107,7 @@ export class AppState {
     await this.stopWatching();
     await this.workspace?.close(); // its index workers, if a big site started any
     this.workspace = workspace;
+    this.pages.prepare(workspace.site);
     if (this.options.watch) {
       this.startWatching(workspace);
       this.firstList = this.watcher!.firstList;

@@ -18,8 +18,11 @@ import { JekyllSiteCache } from './jekyll-site-cache';
 import { PAGE_ADDITIONS_CSS } from './page-safety';
 import { PATCHER_HASH, withPatcher } from './page-patcher';
 import { renderPage, type RenderedPage } from './render-page';
+import { loadSass } from './site-styles';
 
 const KEPT_PAGES = 8;
+/** After the site opens: the window has drawn its list by then. */
+const PREPARE_AFTER_MS = 1500;
 const FONT_TYPES = new Set(['.woff', '.woff2', '.ttf', '.otf']);
 
 export interface StoredPage {
@@ -53,6 +56,16 @@ export class PageService {
   /** `stateDir`: the per-user state folder, where compiled Sass is kept between runs. */
   constructor(options: { stateDir?: string | null } = {}) {
     this.jekyll = new JekyllSiteCache(options.stateDir ? { cssStore: new CompiledCssStore(options.stateDir) } : {});
+  }
+
+  /**
+   * After a Jekyll site opens: loads the `sass` package in a quiet moment (it
+   * takes a few hundred milliseconds of the main thread), so the site's first
+   * Page does not wait for it; late enough never to hold up the first screen.
+   */
+  prepare(site: Site): void {
+    if (site.kind !== 'jekyll') return;
+    setTimeout(() => void loadSass().catch(() => undefined), PREPARE_AFTER_MS).unref();
   }
 
   /** Renders the post for the frame: `assets` URLs are relative to `page/<id>`. */
