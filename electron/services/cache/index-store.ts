@@ -59,11 +59,37 @@ class StoredPosts {
     /** The payload; the array of texts runs from `start` to its end. */
     private readonly payload: string,
     private readonly start: number,
-    private readonly count: number,
+    readonly count: number,
+    /** Whether any text has escapes. */
+    private readonly escaped: boolean,
   ) {}
 
   text(at: number, length: number): string {
     return this.payload.slice(at, at + length);
+  }
+
+  /** Whether the text at `at` is a summary's postJson text (checked where it lies: no copy of it is made). */
+  isPostText(at: number, length: number): boolean {
+    POST_TEXT_AT.lastIndex = at;
+    return POST_TEXT_AT.test(this.payload) && POST_TEXT_AT.lastIndex === at + length;
+  }
+
+  /**
+   * The stored array of texts, printed as it is: only the texts with escapes
+   * are rewritten with the characters they stand for (`files` are this
+   * index's entries, in its order).
+   */
+  json(files: readonly StoredFile[]): string {
+    if (!this.escaped) return this.payload.slice(this.start);
+    const pieces: string[] = [];
+    let from = this.start;
+    for (const file of files) {
+      if (!file.escaped) continue;
+      pieces.push(this.payload.slice(from, file.at), unasciiJson(file.stored));
+      from = file.at + file.length;
+    }
+    pieces.push(this.payload.slice(from));
+    return pieces.join('');
   }
 
   /** The `i`th post as parsed (one JSON.parse of them all is several times faster than one each). */
@@ -95,11 +121,12 @@ export class StoredFile implements IndexedFile {
     readonly date: string | null,
     readonly words: number | null,
     readonly error: string | null,
-    private readonly posts: StoredPosts,
+    readonly posts: StoredPosts,
     /** Where it was in the index: its place in the listing the index was saved from. */
     readonly position: number,
-    private readonly at: number,
-    private readonly length: number,
+    /** Where its text is in the payload. */
+    readonly at: number,
+    readonly length: number,
     /** Whether the stored text has escapes. */
     readonly escaped: boolean,
   ) {}
@@ -125,10 +152,15 @@ export class StoredFile implements IndexedFile {
    * stand for (as JSON.stringify writes them). Printed without parsing, so
    * its shape is checked here: a text that is not a summary's throws.
    */
+  /** Throws BadIndexEntry unless the stored text is a summary's (printing does not parse it). */
+  checkText(): void {
+    if (this.parsed === undefined && !this.posts.isPostText(this.at, this.length)) throw new BadIndexEntry(`bad index entry for ${this.path}`);
+  }
+
   get json(): string {
     if (this.printed === undefined) {
+      this.checkText();
       const stored = this.stored;
-      if (this.parsed === undefined && !POST_TEXT.test(stored)) throw new BadIndexEntry(`bad index entry for ${this.path}`);
       this.printed = this.escaped ? unasciiJson(stored) : stored;
     }
     return this.printed;
@@ -136,11 +168,29 @@ export class StoredFile implements IndexedFile {
 }
 
 /** A JSON string, and postJson's text (the check costs a quarter of parsing it). */
-const STRING = String.raw`"(?:[^"\\\x00-\x1f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"`;
+const STRING = String.raw`"[^"\\\x00-\x1f]*(?:\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\x00-\x1f]*)*"`;
 const STRINGS = String.raw`\[(?:${STRING}(?:,${STRING})*)?\]`;
-const POST_TEXT = new RegExp(
-  String.raw`^\{"path":${STRING},"title":${STRING},"date":(?:null|${STRING}),"draft":(?:true|false),"tags":${STRINGS},"categories":${STRINGS},"words":(?:null|0|[1-9]\d*)\}$`,
+const POST_TEXT_AT = new RegExp(
+  String.raw`\{"path":${STRING},"title":${STRING},"date":(?:null|${STRING}),"draft":(?:true|false),"tags":${STRINGS},"categories":${STRINGS},"words":(?:null|0|[1-9]\d*)\}`,
+  'y',
 );
+
+/**
+ * The JSON text of the posts of `files`, when they are the index's entries
+ * in its order (an unchanged site): the stored array as it is, each text
+ * checked in place. Else null.
+ */
+export function storedJson(files: readonly IndexedFile[]): string | null {
+  const first = files[0];
+  if (!(first instanceof StoredFile) || files.length !== first.posts.count) return null;
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
+    if (!(file instanceof StoredFile) || file.position !== i || file.posts !== first.posts) return null;
+  }
+  const stored = files as readonly StoredFile[];
+  for (const file of stored) file.checkText();
+  return first.posts.json(stored);
+}
 
 /** A listed file's date and word count, without parsing a stored summary. */
 export function dateOf(file: IndexedFile): string | null {
@@ -253,7 +303,7 @@ function parseIndex(payload: string): StoredFile[] | null {
   const start = newline + 1;
   if (n === 0) return payload.slice(start) === '[]' ? [] : null;
   if (payload.charCodeAt(start) !== 0x5b /* [ */) return null;
-  const posts = new StoredPosts(payload, start, n);
+  const posts = new StoredPosts(payload, start, n, escaped.length > 0);
   const files: StoredFile[] = new Array<StoredFile>(n);
   let at = start + 1;
   for (let i = 0; i < n; i++) {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { RecapError } from '../../../shared/errors';
 import type { SiteSchema } from '../../../shared/front-matter/schema';
 import type { PostList, PostSummary, Site } from '../../../shared/model';
-import { BadIndexEntry, IndexStore, StoredFile, dateOf, wordsOf } from '../cache/index-store';
+import { BadIndexEntry, IndexStore, StoredFile, dateOf, storedJson, wordsOf } from '../cache/index-store';
 import { readSiteFacts, type SiteFacts } from '../schema/read-site-facts';
 import { detectSiteKind } from './detect-site';
 import { findPosts, isPostPath } from './find-posts';
@@ -91,7 +91,7 @@ export class Workspace {
    * from the index as it is.
    */
   listJson(): Promise<string> {
-    return this.listFiles(true, (listed) => `[${listed.map((f) => (f.json ??= postJson(f.summary))).join(',')}]`);
+    return this.listFiles(true, (listed) => storedJson(listed) ?? `[${listed.map((f) => (f.json ??= postJson(f.summary))).join(',')}]`);
   }
 
   /** The listed files, newest first, turned into what the caller wants (`use` may throw BadIndexEntry: then the files are read again). */
