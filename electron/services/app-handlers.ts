@@ -107,13 +107,14 @@ export class AppState {
     await this.stopWatching();
     await this.workspace?.close(); // its index workers, if a big site started any
     this.workspace = workspace;
-    this.pages.prepare(workspace.site);
     if (this.options.watch) {
       this.startWatching(workspace);
       this.firstList = this.watcher!.firstList;
       // Picked as soon as the list is ready, while the window still loads: it asks for this first.
       this.preparedScreen = { list: this.firstList, count: FIRST_SCREEN_POSTS, screen: this.firstList.then((list) => firstScreen(list, FIRST_SCREEN_POSTS)) };
       this.preparedScreen.screen.catch(() => undefined); // the window that asks is told
+      // The Page view reads the site ahead once its size is known (a big site's posts are not read ahead).
+      this.firstList.then((list) => this.pages.prepare(workspace.site, list.posts.length), () => undefined);
     }
     await this.recent.add(workspace.site.root);
     return workspace;

@@ -1,7 +1,8 @@
 /**
  * Compiled Sass kept in the state folder: the Page view after a restart does
  * not compile again; an edited partial compiles anew; a torn or foreign file
- * is ignored; the folder keeps a bounded number of files.
+ * is ignored; the folder keeps a bounded number of files. A site read ahead
+ * after it opens has its Sass compiled before the first Page asks.
  */
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -9,6 +10,9 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { copyFixture } from '../support/fixtures';
 import { CompiledCssStore } from '../../electron/services/page/compiled-css-store';
+import { JekyllSiteCache } from '../../electron/services/page/jekyll-site-cache';
+import { prepareJekyllSite } from '../../electron/services/page/render-jekyll';
+import { renderPage } from '../../electron/services/page/render-page';
 import { PageService } from '../../electron/services/page/page-service';
 import { forgetCompiledStyles } from '../../electron/services/page/site-styles';
 import type { Site } from '../../shared/model';
@@ -54,5 +58,21 @@ describe('compiled Sass in the state folder', { timeout: 30_000 }, () => {
     expect(store.get('a')).toBeNull();
     for (let i = 0; i < 70; i++) await store.put(`key-${i}`, `.k${i} { color: blue; }`);
     expect((await readdir(path.join(state, 'compiled-css'))).length).toBeLessThanOrEqual(64);
+  });
+});
+
+describe('a Jekyll site read ahead (after it opens)', { timeout: 30_000 }, () => {
+  test('its stylesheets are compiled before the first Page, which then only renders', async () => {
+    const root = await copyFixture('sites', 'minima-jekyll');
+    const site: Site = { root, name: 'minima', kind: 'jekyll' };
+    forgetCompiledStyles();
+    const cache = new JekyllSiteCache();
+    expect(await cache.with(root, async (cached) => cached.styles)).toBeNull();
+    await prepareJekyllSite(root, cache);
+    const ahead = await cache.with(root, async (cached) => cached.styles);
+    expect(ahead?.[0]?.css).toContain('.site-header');
+    const page = await renderPage(site, POST, await readFile(path.join(root, POST), 'utf8'), { externalContent: false, assets: 'inline', cache });
+    expect(page.styles).toBe(ahead); // the same compiled styles, not compiled again
+    expect(page.html).toContain('.site-header');
   });
 });

@@ -18,11 +18,13 @@ import { JekyllSiteCache } from './jekyll-site-cache';
 import { PAGE_ADDITIONS_CSS } from './page-safety';
 import { PATCHER_HASH, withPatcher } from './page-patcher';
 import { renderPage, type RenderedPage } from './render-page';
+import { prepareJekyllSite } from './render-jekyll';
 import { loadSass } from './site-styles';
 
 const KEPT_PAGES = 8;
 /** After the site opens: the window has drawn its list by then. */
 const PREPARE_AFTER_MS = 1500;
+const PREPARE_MAX_POSTS = 2000;
 const FONT_TYPES = new Set(['.woff', '.woff2', '.ttf', '.otf']);
 
 export interface StoredPage {
@@ -59,13 +61,19 @@ export class PageService {
   }
 
   /**
-   * After a Jekyll site opens: loads the `sass` package in a quiet moment (it
-   * takes a few hundred milliseconds of the main thread), so the site's first
-   * Page does not wait for it; late enough never to hold up the first screen.
+   * After a Jekyll site opens, in a quiet moment (late enough never to hold
+   * up the first screen): reads the site and compiles its Sass, so its first
+   * Page only renders. A big site (`posts` over PREPARE_MAX_POSTS) is not
+   * read ahead, only the `sass` package loaded: its posts would sit in memory
+   * before anyone asked for a page.
    */
-  prepare(site: Site): void {
+  prepare(site: Site, posts: number): void {
     if (site.kind !== 'jekyll') return;
-    setTimeout(() => void loadSass().catch(() => undefined), PREPARE_AFTER_MS).unref();
+    const timer = setTimeout(() => {
+      const ahead = posts <= PREPARE_MAX_POSTS ? prepareJekyllSite(site.root, this.jekyll) : loadSass();
+      void ahead.catch(() => undefined);
+    }, PREPARE_AFTER_MS);
+    timer.unref();
   }
 
   /** Renders the post for the frame: `assets` URLs are relative to `page/<id>`. */

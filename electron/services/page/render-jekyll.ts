@@ -43,6 +43,22 @@ export async function renderJekyllPost(root: string, postPath: string, text: str
   return renderOnSite(cachedSite(site), postPath, text, false);
 }
 
+/**
+ * Reads the site and compiles its stylesheets into `cache` ahead of its first
+ * render (an idle moment after the site opens): what the first Page would
+ * otherwise wait for. A site that cannot be rendered is left for the render
+ * to report.
+ */
+export async function prepareJekyllSite(root: string, cache: JekyllSiteCache): Promise<void> {
+  await cache.with(root, async (cached) => {
+    if (cached.styles !== null) return;
+    const { site, liquid } = cached;
+    restoreFiles(cached);
+    const jekyll = { environment: 'development', version: JEKYLL_VERSION };
+    cached.styles = await compileStyles(site, liquid, siteVariable(site, liquid, cached.time), jekyll, cache.cssStore);
+  });
+}
+
 async function renderOnSite(cached: CachedSite, postPath: string, text: string, reuse: boolean, cssStore: CompiledCssStore | null = null): Promise<RenderedSitePage> {
   const { site, liquid } = cached;
   restoreFiles(cached);
