@@ -51,18 +51,103 @@ interface Columns {
 /** Thrown when a stored post's text is not a summary: the caller lists again without the index. */
 export class BadIndexEntry extends Error {}
 
-/** The posts' texts of one index file, parsed together on first use. */
-class StoredPosts {
+/**
+ * One index file as read: what telling a file unchanged needs, looked up by
+ * path, with no object per post until one is asked for (an unchanged site
+ * is printed without any), and the posts' texts, parsed together on first use.
+ */
+export class StoredIndex {
   private parsed: unknown[] | null = null;
+  private readonly files: Array<StoredFile | undefined>;
+  /** The entries not forgotten, by path: their position. */
+  private readonly positions = new Map<string, number>();
 
   constructor(
     /** The payload; the array of texts runs from `start` to its end. */
     private readonly payload: string,
     private readonly start: number,
-    readonly count: number,
-    /** Whether any text has escapes. */
-    private readonly escaped: boolean,
-  ) {}
+    private readonly columns: Columns,
+    /** Where each text is in the payload. */
+    private readonly offsets: Int32Array,
+    private readonly isEscaped: Uint8Array,
+  ) {
+    this.files = new Array<StoredFile | undefined>(columns.paths.length);
+    columns.paths.forEach((p, i) => this.positions.set(p, i));
+  }
+
+  /** How many entries the file held: positions run from 0 to this. */
+  get size(): number {
+    return this.columns.paths.length;
+  }
+
+  /** How many are still taken for their files. */
+  get live(): number {
+    return this.positions.size;
+  }
+
+  /** The position of the entry for `path`, or -1. */
+  positionOf(path: string): number {
+    return this.positions.get(path) ?? -1;
+  }
+
+  /** The paths of the entries not forgotten. */
+  paths(): IterableIterator<string> {
+    return this.positions.keys();
+  }
+
+  /** No longer takes the entry for its file (it was read again, or is gone). */
+  forget(path: string): void {
+    this.positions.delete(path);
+  }
+
+  /** Whether the entry at `position` still has the file's size, mtime and inode. */
+  sameStat(position: number, info: { size: number; mtimeMs: number; ino: number }): boolean {
+    const { stats } = this.columns;
+    return info.size === stats[3 * position] && info.mtimeMs === stats[3 * position + 1] && info.ino === stats[3 * position + 2];
+  }
+
+  hasWords(position: number): boolean {
+    return this.columns.words[position] !== null;
+  }
+
+  /** The entry at `position`. */
+  file(position: number): StoredFile {
+    let file = this.files[position];
+    if (file === undefined) {
+      const { paths, stats, dates, words, errors } = this.columns;
+      const i = position;
+      file = new StoredFile(paths[i]!, stats[3 * i]!, stats[3 * i + 1]!, stats[3 * i + 2]!, dates[i]!, words[i]!, errors[i]!, this, i, this.offsets[i]!, this.columns.lengths[i]!, this.isEscaped[i] === 1);
+      this.files[position] = file;
+    }
+    return file;
+  }
+
+  /** Every entry, in the index's order. */
+  all(): StoredFile[] {
+    return Array.from({ length: this.size }, (_, i) => this.file(i));
+  }
+
+  /**
+   * The JSON text of every entry's postJson, in order: the stored array as it
+   * is, each text's shape checked where it lies; only the texts with escapes
+   * are rewritten with the characters they stand for.
+   */
+  json(): string {
+    const n = this.size;
+    for (let i = 0; i < n; i++) {
+      if (!this.isPostText(this.offsets[i]!, this.columns.lengths[i]!)) throw new BadIndexEntry(`bad index entry for ${this.columns.paths[i]}`);
+    }
+    if (this.columns.escaped.length === 0) return this.payload.slice(this.start);
+    const pieces: string[] = [];
+    let from = this.start;
+    for (const i of [...this.columns.escaped].sort((a, b) => a - b)) {
+      const file = this.file(i);
+      pieces.push(this.payload.slice(from, file.at), unasciiJson(file.stored));
+      from = file.at + file.length;
+    }
+    pieces.push(this.payload.slice(from));
+    return pieces.join('');
+  }
 
   text(at: number, length: number): string {
     return this.payload.slice(at, at + length);
@@ -74,24 +159,6 @@ class StoredPosts {
     return POST_TEXT_AT.test(this.payload) && POST_TEXT_AT.lastIndex === at + length;
   }
 
-  /**
-   * The stored array of texts, printed as it is: only the texts with escapes
-   * are rewritten with the characters they stand for (`files` are this
-   * index's entries, in its order).
-   */
-  json(files: readonly StoredFile[]): string {
-    if (!this.escaped) return this.payload.slice(this.start);
-    const pieces: string[] = [];
-    let from = this.start;
-    for (const file of files) {
-      if (!file.escaped) continue;
-      pieces.push(this.payload.slice(from, file.at), unasciiJson(file.stored));
-      from = file.at + file.length;
-    }
-    pieces.push(this.payload.slice(from));
-    return pieces.join('');
-  }
-
   /** The `i`th post as parsed (one JSON.parse of them all is several times faster than one each). */
   post(i: number): unknown {
     if (this.parsed === null) {
@@ -101,7 +168,7 @@ class StoredPosts {
       } catch {
         throw new BadIndexEntry('bad index: the posts do not parse');
       }
-      if (!Array.isArray(posts) || posts.length !== this.count) throw new BadIndexEntry('bad index: posts missing');
+      if (!Array.isArray(posts) || posts.length !== this.size) throw new BadIndexEntry('bad index: posts missing');
       this.parsed = posts;
     }
     return this.parsed[i];
@@ -121,7 +188,7 @@ export class StoredFile implements IndexedFile {
     readonly date: string | null,
     readonly words: number | null,
     readonly error: string | null,
-    readonly posts: StoredPosts,
+    readonly posts: StoredIndex,
     /** Where it was in the index: its place in the listing the index was saved from. */
     readonly position: number,
     /** Where its text is in the payload. */
@@ -175,23 +242,6 @@ const POST_TEXT_AT = new RegExp(
   'y',
 );
 
-/**
- * The JSON text of the posts of `files`, when they are the index's entries
- * in its order (an unchanged site): the stored array as it is, each text
- * checked in place. Else null.
- */
-export function storedJson(files: readonly IndexedFile[]): string | null {
-  const first = files[0];
-  if (!(first instanceof StoredFile) || files.length !== first.posts.count) return null;
-  for (let i = 0; i < files.length; i++) {
-    const file = files[i];
-    if (!(file instanceof StoredFile) || file.position !== i || file.posts !== first.posts) return null;
-  }
-  const stored = files as readonly StoredFile[];
-  for (const file of stored) file.checkText();
-  return first.posts.json(stored);
-}
-
 /** A listed file's date and word count, without parsing a stored summary. */
 export function dateOf(file: IndexedFile): string | null {
   return file instanceof StoredFile ? file.date : file.summary.date;
@@ -219,16 +269,14 @@ export class IndexStore {
   }
 
   /**
-   * The stored entries by path, in the order they were saved; empty when
-   * there is no usable index. Synchronous: it runs once, before the first listing.
+   * The stored index, in the order it was saved; null when there is no
+   * usable one. Synchronous: it runs once, before the first listing.
    */
-  load(): Map<string, IndexedFile> {
-    const entries = new Map<string, IndexedFile>();
+  load(): StoredIndex | null {
     const text = readSealedText(this.file, this.id);
-    const files = text === null ? null : parseIndex(text);
-    if (files) for (const file of files) entries.set(file.path, file);
-    // A path twice: not an index Recap wrote. (Each position is then also a distinct entry.)
-    return entries.size === (files?.length ?? 0) ? entries : new Map();
+    const index = text === null ? null : parseIndex(text);
+    // A path twice: not an index Recap wrote.
+    return index && index.live === index.size ? index : null;
   }
 
   /** Replaces the stored index with `files`, kept in this order (one write at a time; errors only cost the next run a re-read). */
@@ -279,8 +327,8 @@ const orNull =
     v === null || is(v);
 const every = <T>(list: unknown, is: (v: unknown) => v is T): list is T[] => Array.isArray(list) && list.every(is);
 
-/** The entries of a stored index, or null when any part of it is not of the expected shape: the file is not ours to trust. */
-function parseIndex(payload: string): StoredFile[] | null {
+/** A stored index, or null when any part of it is not of the expected shape: the file is not ours to trust. */
+function parseIndex(payload: string): StoredIndex | null {
   const newline = payload.indexOf('\n');
   if (newline === -1) return null;
   let columns: Partial<Columns>;
@@ -301,19 +349,19 @@ function parseIndex(payload: string): StoredFile[] | null {
   }
   // `[text,text,…]`: each text where its length says, each a post's, the commas and brackets between them.
   const start = newline + 1;
-  if (n === 0) return payload.slice(start) === '[]' ? [] : null;
+  const offsets = new Int32Array(n);
+  if (n === 0 && payload.slice(start) !== '[]') return null;
   if (payload.charCodeAt(start) !== 0x5b /* [ */) return null;
-  const posts = new StoredPosts(payload, start, n, escaped.length > 0);
-  const files: StoredFile[] = new Array<StoredFile>(n);
   let at = start + 1;
   for (let i = 0; i < n; i++) {
     const length = lengths[i]!;
     const end = at + length;
     if (!(Number.isInteger(length) && length > 0) || !payload.startsWith('{"path":', at) || payload.charCodeAt(end) !== (i === n - 1 ? 0x5d /* ] */ : 0x2c) /* , */) return null;
-    files[i] = new StoredFile(paths[i]!, stats[3 * i]!, stats[3 * i + 1]!, stats[3 * i + 2]!, dates[i]!, words[i]!, errors[i]!, posts, i, at, length, isEscaped[i] === 1);
+    offsets[i] = at;
     at = end + 1;
   }
-  return at === payload.length ? files : null;
+  if (at !== payload.length && n > 0) return null;
+  return new StoredIndex(payload, start, { paths, stats, dates, words, errors, lengths, escaped }, offsets, isEscaped);
 }
 
 const isStrings = (v: unknown): v is string[] => every(v, isString);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { RecapError } from '../../../shared/errors';
 import type { SiteSchema } from '../../../shared/front-matter/schema';
 import type { PostList, PostSummary, Site } from '../../../shared/model';
-import { BadIndexEntry, IndexStore, StoredFile, dateOf, storedJson, wordsOf } from '../cache/index-store';
+import { BadIndexEntry, IndexStore, StoredIndex, dateOf, wordsOf } from '../cache/index-store';
 import { readSiteFacts, type SiteFacts } from '../schema/read-site-facts';
 import { detectSiteKind } from './detect-site';
 import { findPosts, isPostPath } from './find-posts';
@@ -52,8 +52,8 @@ export class Workspace {
   /** The persistent index, read into `cache` before the first listing. */
   private readonly store: IndexStore | null;
   private storeLoaded = false;
-  /** How many entries the index held: their StoredFile.position runs from 0 to this. */
-  private storedCount = 0;
+  /** The persistent index as read: entries the cache does not have yet are taken from it. */
+  private stored: StoredIndex | null = null;
   /** The site's schema and conventions, read once and dropped whenever a post changes. */
   private factsPromise: Promise<SiteFacts> | null = null;
   private layoutPromise: Promise<SiteLayout> | null = null;
@@ -82,69 +82,86 @@ export class Workspace {
 
   /** All posts, newest first (undated last). */
   async list({ words = true }: ListOptions = {}): Promise<PostList> {
-    return { site: this.site, posts: await this.listFiles(words, (listed) => listed.map((f) => f.summary)) };
+    return { site: this.site, posts: await this.listFiles(words, (listed) => (listed instanceof StoredIndex ? listed.all() : listed).map((f) => f.summary)) };
   }
 
   /**
    * The posts as `recap index --json` prints them: the JSON text of the
    * array of postJson(summary), newest first. An unchanged post's text comes
-   * from the index as it is.
+   * from the index as it is; an unchanged site's, the whole array.
    */
   listJson(): Promise<string> {
-    return this.listFiles(true, (listed) => storedJson(listed) ?? `[${listed.map((f) => (f.json ??= postJson(f.summary))).join(',')}]`);
+    return this.listFiles(true, (listed) => (listed instanceof StoredIndex ? listed.json() : `[${listed.map((f) => (f.json ??= postJson(f.summary))).join(',')}]`));
   }
 
   /** The listed files, newest first, turned into what the caller wants (`use` may throw BadIndexEntry: then the files are read again). */
-  private async listFiles<T>(words: boolean, use: (files: IndexedFile[]) => T): Promise<T> {
+  private async listFiles<T>(words: boolean, use: (files: IndexedFile[] | StoredIndex) => T): Promise<T> {
     const files = await this.currentFiles(words);
     try {
       return use(files);
     } catch (error) {
       if (!(error instanceof BadIndexEntry)) throw error;
-      this.cache.clear(); // a stored text that is not a summary: the index is not trusted, the site is read again
+      // A stored text that is not a summary: the index is not trusted, the site is read again.
+      this.cache.clear();
+      this.stored = null;
       return use(await this.currentFiles(words));
     }
   }
 
-  private async currentFiles(words: boolean): Promise<IndexedFile[]> {
+  /** The listed files, newest first; the index itself when it is exactly the listing (an unchanged site). */
+  private async currentFiles(words: boolean): Promise<IndexedFile[] | StoredIndex> {
     const paths = await findPosts(this.site.root, await this.layout());
     this.loadStore();
+    const stored = this.stored;
 
-    // Unchanged posts (one stat each) are listed from the cache; the rest are read. Posts from the index take
-    // the place they were stored at, the last listing's order: an unchanged site needs no sorting.
-    const inOrder = new Array<IndexedFile | undefined>(this.storedCount);
-    let inPlace = 0;
+    // Unchanged posts (one stat each) are listed from the cache, or the index; the rest are read. Posts from
+    // the index keep the place they were stored at, the last listing's order: an unchanged site needs no sorting.
+    const inPlace = new Uint8Array(stored?.size ?? 0);
+    let placed = 0;
     const others: IndexedFile[] = [];
     const stale: string[] = [];
     let known = 0;
-    let edited = false;
+    let knownStored = 0;
     await inBatches(paths, (relative) => {
       const cached = this.cache.get(relative);
-      if (cached === undefined) return void stale.push(relative);
-      known++;
-      if ((words && wordsOf(cached) === null) || !unchanged(this.site.root, cached)) {
-        edited = true;
-        stale.push(relative);
-      } else if (cached instanceof StoredFile) {
-        inOrder[cached.position] = cached;
-        inPlace++;
-      } else others.push(cached);
+      if (cached !== undefined) {
+        known++;
+        if ((words && wordsOf(cached) === null) || !unchanged(this.site.root, cached)) stale.push(relative);
+        else others.push(cached);
+        return;
+      }
+      const at = stored ? stored.positionOf(relative) : -1;
+      if (at === -1) return void stale.push(relative);
+      knownStored++;
+      if ((words && !stored!.hasWords(at)) || !unchangedSince(this.site.root, relative, stored!, at)) stale.push(relative);
+      else {
+        inPlace[at] = 1;
+        placed++;
+      }
     });
+    const edited = stale.length > paths.length - known - knownStored; // some cached or indexed post changed on disk
     let changed = false;
-    if (known < this.cache.size) {
+    if (known < this.cache.size || (stored && knownStored < stored.live)) {
       const listed = new Set(paths);
       for (const key of this.cache.keys()) if (!listed.has(key)) changed = this.cache.delete(key);
+      for (const relative of stored?.paths() ?? []) {
+        if (listed.has(relative)) continue;
+        stored!.forget(relative);
+        changed = true;
+      }
     }
-    if (edited) this.factsPromise = null; // changed on disk: the schema may have too
+    if (edited) this.factsPromise = null; // the schema may have changed too
     const read = await this.summarize(stale, words);
-    for (const file of read) this.cache.set(file.path, file);
-
-    let files: IndexedFile[];
-    if (inPlace === this.storedCount && others.length === 0 && read.length === 0) files = inOrder as IndexedFile[];
-    else {
-      files = [...inOrder.filter((f) => f !== undefined), ...others, ...read];
-      sortFilesNewestFirst(files);
+    for (const file of read) {
+      this.cache.set(file.path, file);
+      stored?.forget(file.path); // read again: the cache has it now
     }
+
+    if (stored && placed === stored.size && others.length === 0 && read.length === 0) return stored;
+    const files: IndexedFile[] = [];
+    for (let at = 0; at < inPlace.length; at++) if (inPlace[at] === 1) files.push(stored!.file(at));
+    files.push(...others, ...read);
+    sortFilesNewestFirst(files);
     // Saved in listing order, so the next listing of an unchanged site finds it in order.
     if (changed || stale.length > 0) void this.store?.save(files);
     return files;
@@ -164,6 +181,7 @@ export class Workspace {
   /** Forget a post's cached summary (after a save). */
   invalidate(relative: string): void {
     this.cache.delete(relative);
+    this.stored?.forget(relative);
     this.factsPromise = null;
   }
 
@@ -193,10 +211,7 @@ export class Workspace {
   private loadStore(): void {
     if (!this.store || this.storeLoaded) return;
     this.storeLoaded = true;
-    const stored = this.store.load();
-    this.storedCount = stored.size;
-    if (this.cache.size === 0) this.cache = stored; // the usual case, a new process: no copying 10,000 entries
-    else for (const [relative, file] of stored) if (!this.cache.has(relative)) this.cache.set(relative, file);
+    this.stored = this.store.load();
   }
 
   private async summarize(paths: string[], words: boolean): Promise<IndexedFile[]> {
@@ -222,6 +237,18 @@ export class Workspace {
     return this.pool;
   }
 }
+
+/** Whether the file still has the size, mtime and inode the index has for it (gone or unreadable: no). */
+function unchangedSince(root: string, relative: string, stored: StoredIndex, at: number): boolean {
+  try {
+    const info = statSync(filePath(root, relative), STAT_OPTIONS);
+    return info !== undefined && stored.sameStat(at, info);
+  } catch {
+    return false; // unreadable: read again, which reports it as before
+  }
+}
+
+const STAT_OPTIONS = { throwIfNoEntry: false } as const;
 
 /** Whether the file still has the size, mtime and inode it had when summarised (gone or unreadable: no). */
 function unchanged(root: string, cached: IndexedFile): boolean {
