@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
-import { readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, realpath, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IndexStore } from '../../electron/services/cache/index-store';
@@ -219,6 +219,15 @@ describe('the persistent index', () => {
     expect(expected).toContain('Été à Zürich');
     expect(await printed(root, stateDir)).toBe(expected);
     expect(await printed(root, stateDir)).toBe(expected);
+    // One post edited: its text made afresh among the stored ones.
+    const file = path.join(root, POST);
+    await writeFile(file, (await readFile(file, 'utf8')).replace('title: "Our KubeCon San Diego Highlights"', 'title: "Édité, \\"quoted\\" },{\\"path\\":"'));
+    const halfAnHourAgo = new Date(Date.now() - 1_800_000);
+    await utimes(file, halfAnHourAgo, halfAnHourAgo); // only this file: the others stay as the index has them
+    const edited = asPrinted(await truth(root));
+    expect(edited).toContain('Édité');
+    expect(await printed(root, stateDir)).toBe(edited);
+    expect(await printed(root, stateDir)).toBe(edited);
     // The stored texts are ASCII: the characters come back from their escapes.
     expect((await readIndex(indexFile(stateDir), root)).texts.join('\n')).not.toMatch(/[\u0080-\uffff]/);
   });

@@ -5,10 +5,34 @@
  * serialising it again.
  */
 import type { PostSummary } from '../../../shared/model';
+import type { IndexedFile } from './summarize-file';
 
 export type JsonPost = Omit<PostSummary, 'error'>;
 
+function jsonPost(s: PostSummary): JsonPost {
+  return { path: s.path, title: s.title, date: s.date, draft: s.draft, tags: s.tags, categories: s.categories, words: s.words };
+}
+
 export function postJson(s: PostSummary): string {
-  const post: JsonPost = { path: s.path, title: s.title, date: s.date, draft: s.draft, tags: s.tags, categories: s.categories, words: s.words };
-  return JSON.stringify(post);
+  return JSON.stringify(jsonPost(s));
+}
+
+/**
+ * The JSON text of the array of the files' postJson, each file's text kept
+ * in `json` (for the index). The texts not known yet are made by one
+ * JSON.stringify of them all, cut at the posts' boundaries: 10,000 calls
+ * took three times as long. `},{"path":` is found only there, since a quote
+ * inside a string is escaped.
+ */
+export function postsJson(files: readonly IndexedFile[]): string {
+  const fresh = files.filter((f) => f.json === undefined);
+  if (fresh.length === 0) return `[${files.map((f) => f.json).join(',')}]`;
+  const text = JSON.stringify(fresh.map((f) => jsonPost(f.summary)));
+  let start = 1;
+  for (let i = 0; i < fresh.length; i++) {
+    const end = i === fresh.length - 1 ? text.length - 1 : text.indexOf('},{"path":', start) + 1;
+    fresh[i]!.json = text.slice(start, end);
+    start = end + 1;
+  }
+  return fresh.length === files.length ? text : `[${files.map((f) => f.json).join(',')}]`;
 }

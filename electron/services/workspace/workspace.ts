@@ -16,7 +16,7 @@ import { readSiteFacts, type SiteFacts } from '../schema/read-site-facts';
 import { detectSiteKind } from './detect-site';
 import { findPosts, isPostPath } from './find-posts';
 import { IndexPool } from './index-pool';
-import { postJson } from './post-json';
+import { postsJson } from './post-json';
 import { readSiteLayout, type SiteLayout } from './site-layout';
 import { filePath, summarizeFileSync, type IndexedFile } from './summarize-file';
 import { readSiteLanguage, readSiteTitle } from './site-title';
@@ -91,7 +91,7 @@ export class Workspace {
    * from the index as it is; an unchanged site's, the whole array.
    */
   listJson(): Promise<string> {
-    return this.listFiles(true, (listed) => (listed instanceof StoredIndex ? listed.json() : `[${listed.map((f) => (f.json ??= postJson(f.summary))).join(',')}]`));
+    return this.listFiles(true, (listed) => (listed instanceof StoredIndex ? listed.json() : postsJson(listed)));
   }
 
   /** The listed files, newest first, turned into what the caller wants (`use` may throw BadIndexEntry: then the files are read again). */
