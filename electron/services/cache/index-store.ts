@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import type { PostSummary } from '../../../shared/model';
-import { postJson, type JsonPost } from '../workspace/post-json';
+import { fillPostJson, type JsonPost } from '../workspace/post-json';
 import type { IndexedFile } from '../workspace/summarize-file';
 import { asciiJson, unasciiJson } from './ascii-json';
 import { pruneOldest, readSealedText, sealedPath, writeSealedText, type SealedId } from './sealed-file';
@@ -299,22 +299,41 @@ export class IndexStore {
 }
 
 function formatIndex(files: IndexedFile[]): string {
+  // Where every text is made now (a cold listing), they come as one array text, written as it is.
+  const whole = fillPostJson(files);
+  const fresh = whole === null ? null : withNonAscii(files, whole);
   const columns: Columns = { paths: [], stats: [], dates: [], words: [], errors: [], lengths: [], escaped: [] };
   const texts: string[] = [];
-  for (const f of files) {
-    const escaped = f instanceof StoredFile ? f.escaped : NON_ASCII.test((f.json ??= postJson(f.summary)));
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i]!;
+    const escaped = f instanceof StoredFile ? f.escaped : fresh ? fresh.has(i) : NON_ASCII.test(f.json!);
     // Lengths are of the texts as written: in ASCII.
     const text = f instanceof StoredFile ? f.stored : escaped ? asciiJson(f.json!) : f.json!;
-    if (escaped) columns.escaped.push(texts.length);
+    if (escaped) columns.escaped.push(i);
     columns.paths.push(f.path);
     columns.stats.push(f.size, f.mtimeMs, f.ino);
     columns.dates.push(dateOf(f));
     columns.words.push(wordsOf(f));
     columns.errors.push(f instanceof StoredFile ? f.error : (f.summary.error ?? null));
     columns.lengths.push(text.length);
-    texts.push(text);
+    if (whole === null) texts.push(text);
   }
-  return `${JSON.stringify(columns)}\n[${texts.join(',')}]`;
+  // writeSealedText writes the characters above U+007F as escapes, as the lengths count them.
+  return `${JSON.stringify(columns)}\n${whole ?? `[${texts.join(',')}]`}`;
+}
+
+/** The positions of the files whose text (laid out in `whole`, their array) has characters above U+007F: one scan of them all. */
+function withNonAscii(files: readonly IndexedFile[], whole: string): Set<number> {
+  const found = new Set<number>();
+  let post = 0;
+  let end = 1 + files[0]!.json!.length; // where the first text ends in the array
+  const scan = new RegExp(NON_ASCII.source, 'g');
+  for (let match = scan.exec(whole); match; match = scan.exec(whole)) {
+    while (match.index >= end) end += 1 + files[++post]!.json!.length;
+    found.add(post);
+    scan.lastIndex = end; // on to the next text
+  }
+  return found;
 }
 
 const NON_ASCII = /[\u0080-\uffff]/;

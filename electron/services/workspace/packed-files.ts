@@ -43,7 +43,7 @@ export function unpackIndexedFiles(packed: PackedFiles): IndexedFile[] {
     const categories = strings();
     const summary: PostSummary = { path, title, date, draft, tags, categories, words };
     if (error !== null) summary.error = error;
-    files.push({ path, mtimeMs, size, ino, summary });
+    files.push({ path, mtimeMs, size, ino, summary, json: undefined });
   }
   return files;
 }

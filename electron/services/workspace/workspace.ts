@@ -280,9 +280,13 @@ export function sortNewestFirst(posts: PostSummary[]): PostSummary[] {
 
 /** Files in the posts' order; a listing of unchanged files comes in that order already, and a check is 10× cheaper than a sort. */
 function sortFilesNewestFirst(files: IndexedFile[]): void {
+  // Each file's date once, not in each of 130,000 comparisons.
+  const keyed = files.map((file) => ({ date: dateOf(file), path: file.path, file }));
   let sorted = true;
-  for (let i = 1; i < files.length && sorted; i++) sorted = newerFirst(dateOf(files[i - 1]!), files[i - 1]!.path, dateOf(files[i]!), files[i]!.path) <= 0;
-  if (!sorted) files.sort((a, b) => newerFirst(dateOf(a), a.path, dateOf(b), b.path));
+  for (let i = 1; i < keyed.length && sorted; i++) sorted = newerFirst(keyed[i - 1]!.date, keyed[i - 1]!.path, keyed[i]!.date, keyed[i]!.path) <= 0;
+  if (sorted) return;
+  keyed.sort((a, b) => newerFirst(a.date, a.path, b.date, b.path));
+  keyed.forEach(({ file }, i) => (files[i] = file));
 }
 
 /** The posts' order: by day, newest first, then by date and time, then by path; undated last. The order is total. */
