@@ -279,14 +279,18 @@ export class IndexStore {
     return index && index.live === index.size ? index : null;
   }
 
-  /** Replaces the stored index with `files`, kept in this order (one write at a time; errors only cost the next run a re-read). */
-  save(files: Iterable<IndexedFile>): Promise<void> {
+  /**
+   * Replaces the stored index with `files`, kept in this order (one write at
+   * a time; errors only cost the next run a re-read). `asArray`, when given,
+   * is the JSON text of the array of their postJson, which each has in `json`.
+   */
+  save(files: readonly IndexedFile[], asArray?: string): Promise<void> {
     const cutoff = Date.now() - RACY_MS;
-    const kept: IndexedFile[] = [];
-    for (const f of files) if (f.mtimeMs < cutoff) kept.push(f);
+    const kept = files.filter((f) => f.mtimeMs < cutoff);
     if (kept.length > MAX_POSTS) return this.writing;
+    const whole = kept.length === files.length ? asArray : undefined;
     this.writing = this.writing
-      .then(() => writeSealedText(this.file, this.id, formatIndex(kept)))
+      .then(() => writeSealedText(this.file, this.id, formatIndex(kept, whole)))
       .then(() => pruneOldest(this.dir, MAX_SITES))
       .catch(() => undefined);
     return this.writing;
@@ -298,9 +302,9 @@ export class IndexStore {
   }
 }
 
-function formatIndex(files: IndexedFile[]): string {
-  // Where every text is made now (a cold listing), they come as one array text, written as it is.
-  const whole = fillPostJson(files);
+function formatIndex(files: IndexedFile[], asArray?: string): string {
+  // Where every text is made now (a cold listing) or was printed, they come as one array text, written as it is.
+  const whole = fillPostJson(files) ?? asArray ?? null;
   const fresh = whole === null ? null : withNonAscii(files, whole);
   const columns: Columns = { paths: [], stats: [], dates: [], words: [], errors: [], lengths: [], escaped: [] };
   const texts: string[] = [];

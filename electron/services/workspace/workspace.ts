@@ -91,25 +91,36 @@ export class Workspace {
    * from the index as it is; an unchanged site's, the whole array.
    */
   listJson(): Promise<string> {
-    return this.listFiles(true, (listed) => (listed instanceof StoredIndex ? listed.json() : postsJson(listed)));
+    // The printed text is the array the index stores: saving reuses it.
+    return this.listFiles(true, (listed) => (listed instanceof StoredIndex ? listed.json() : postsJson(listed)), (json) => json);
   }
 
-  /** The listed files, newest first, turned into what the caller wants (`use` may throw BadIndexEntry: then the files are read again). */
-  private async listFiles<T>(words: boolean, use: (files: IndexedFile[] | StoredIndex) => T): Promise<T> {
-    const files = await this.currentFiles(words);
+  /**
+   * The listed files, newest first, turned into what the caller wants (`use`
+   * may throw BadIndexEntry: then the files are read again), then saved in
+   * the index if they changed; `asArray` tells when the result is the JSON
+   * text of their postJson array.
+   */
+  private async listFiles<T>(words: boolean, use: (files: IndexedFile[] | StoredIndex) => T, asArray?: (result: T) => string): Promise<T> {
+    let listing = await this.currentFiles(words);
+    let result: T;
     try {
-      return use(files);
+      result = use(listing.files);
     } catch (error) {
       if (!(error instanceof BadIndexEntry)) throw error;
       // A stored text that is not a summary: the index is not trusted, the site is read again.
       this.cache.clear();
       this.stored = null;
-      return use(await this.currentFiles(words));
+      listing = await this.currentFiles(words);
+      result = use(listing.files);
     }
+    // Saved in listing order, so the next listing of an unchanged site finds it in order.
+    if (listing.changed && !(listing.files instanceof StoredIndex)) void this.store?.save(listing.files, asArray?.(result));
+    return result;
   }
 
   /** The listed files, newest first; the index itself when it is exactly the listing (an unchanged site). */
-  private async currentFiles(words: boolean): Promise<IndexedFile[] | StoredIndex> {
+  private async currentFiles(words: boolean): Promise<{ files: IndexedFile[] | StoredIndex; changed: boolean }> {
     const paths = await findPosts(this.site.root, await this.layout());
     this.loadStore();
     const stored = this.stored;
@@ -157,14 +168,13 @@ export class Workspace {
       stored?.forget(file.path); // read again: the cache has it now
     }
 
-    if (stored && placed === stored.size && others.length === 0 && read.length === 0) return stored;
+    if (stored && placed === stored.size && others.length === 0 && read.length === 0) return { files: stored, changed: false };
     const files: IndexedFile[] = [];
     for (let at = 0; at < inPlace.length; at++) if (inPlace[at] === 1) files.push(stored!.file(at));
-    files.push(...others, ...read);
+    for (const file of others) files.push(file);
+    for (const file of read) files.push(file);
     sortFilesNewestFirst(files);
-    // Saved in listing order, so the next listing of an unchanged site finds it in order.
-    if (changed || stale.length > 0) void this.store?.save(files);
-    return files;
+    return { files, changed: changed || stale.length > 0 };
   }
 
   /** Where the site keeps its pages, from its generator's configuration (read once). */
