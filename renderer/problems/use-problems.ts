@@ -11,6 +11,12 @@ import { partsEqual } from './problem-target';
 
 /** Pause in typing before checking again. */
 export const CHECK_DELAY_MS = 300;
+/**
+ * A newly opened post is checked a moment later: the check takes the
+ * server's thread for a few hundred milliseconds on a long post, and the
+ * preview's first page (asked for at the same time) shows first.
+ */
+export const OPEN_CHECK_DELAY_MS = 500;
 
 export interface CheckedPost {
   path: string;
@@ -47,8 +53,8 @@ export function useProblems(api: RecapBridge, post: CheckSubject | null): Proble
   useEffect(() => {
     const mine = ++ticket.current;
     if (path === null) return;
-    // A newly opened post is checked at once; edits wait for a pause in typing.
-    const delay = lastPath.current === path ? CHECK_DELAY_MS : 0;
+    // Edits wait for a pause in typing.
+    const delay = lastPath.current === path ? CHECK_DELAY_MS : OPEN_CHECK_DELAY_MS;
     lastPath.current = path;
     const timer = setTimeout(() => {
       const text = frontMatter + body;

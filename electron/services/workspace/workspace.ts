@@ -21,8 +21,8 @@ import { readSiteLayout, type SiteLayout } from './site-layout';
 import { filePath, summarizeFileSync, type IndexedFile } from './summarize-file';
 import { readSiteLanguage, readSiteTitle } from './site-title';
 
-/** Files handled between yields to the event loop (about 10 ms of work), so IPC and sockets stay responsive. */
-const BATCH = 400;
+/** Work between yields to the event loop, so IPC and sockets stay responsive while a big site lists. */
+const YIELD_EVERY_MS = 10;
 /**
  * Worker threads pay off only with cores to spare and many files. Reading
  * heads only (the app's list), 10,000 posts index faster in-process on two
@@ -271,9 +271,15 @@ function unchanged(root: string, cached: IndexedFile): boolean {
 }
 
 async function inBatches<T>(items: T[], work: (item: T) => void): Promise<void> {
-  for (let i = 0; i < items.length; i += BATCH) {
-    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
-    for (const item of items.slice(i, i + BATCH)) work(item);
+  // By time, not by count: a batch of cold reads under load held the thread for 130–380 ms, and every request
+  // (the window's page, its first screen) waited behind it.
+  let since = performance.now();
+  for (let i = 0; i < items.length; i++) {
+    if ((i & 15) === 0 && performance.now() - since > YIELD_EVERY_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      since = performance.now();
+    }
+    work(items[i]!);
   }
 }
 
