@@ -5,7 +5,7 @@ import { openPost, renderApp } from './render-app';
 const post = { path: '_posts/2024-11-15-slc.md', title: 'SLC', date: '2024-11-15', text: '---\ntitle: SLC\ndescription: What we saw.\n---\n# Keynotes\n\nBody text.\n' };
 
 describe('Preview as Page, Text or Share card', () => {
-  it('Page is the default where the layouts render: a frame titled "Page preview" that can run nothing, loaded from Recap', async () => {
+  it('Page is the default where the layouts render: a frame titled "Page preview" without the app's origin, loaded from Recap', async () => {
     const { api, user } = await renderApp({ posts: [post] });
     api.pagePreview = { status: 'page', pageId: '0123456789abcdef', layoutsRendered: true, note: null, anchors: [{ line: 1, id: 'keynotes' }], patch: null, ms: 12 };
     await openPost(user, 'SLC');
@@ -15,7 +15,8 @@ describe('Preview as Page, Text or Share card', () => {
     await waitFor(() => expect(within(tabs).getByRole('tab', { name: 'Page' })).toHaveAttribute('aria-selected', 'true'), { timeout: 5000 });
     const frame = within(region).getByTitle('Page preview');
     expect(frame.tagName).toBe('IFRAME');
-    expect(frame.getAttribute('sandbox')).toBe(''); // neither allow-scripts nor allow-same-origin
+    // Scripts for Recap's patcher only (the page's CSP allows nothing else, by hash); never allow-same-origin.
+    expect(frame.getAttribute('sandbox')).toBe('allow-scripts');
     expect(frame.getAttribute('src')).toBe('page/0123456789abcdef');
     // The whole post goes to the main process, front matter included.
     expect(api.callsOf('renderPage').at(-1)).toEqual({ path: post.path, text: post.text });
