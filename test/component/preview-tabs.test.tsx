@@ -5,7 +5,7 @@ import { openPost, renderApp } from './render-app';
 const post = { path: '_posts/2024-11-15-slc.md', title: 'SLC', date: '2024-11-15', text: '---\ntitle: SLC\ndescription: What we saw.\n---\n# Keynotes\n\nBody text.\n' };
 
 describe('Preview as Page, Text or Share card', () => {
-  it('Page is the default where the layouts render: a frame titled "Page preview" without the app's origin, loaded from Recap', async () => {
+  it('Page is the default where the layouts render: a frame titled "Page preview" without the app’s origin, loaded from Recap', async () => {
     const { api, user } = await renderApp({ posts: [post] });
     api.pagePreview = { status: 'page', pageId: '0123456789abcdef', layoutsRendered: true, note: null, anchors: [{ line: 1, id: 'keynotes' }], patch: null, ms: 12 };
     await openPost(user, 'SLC');
