@@ -57,6 +57,14 @@ describe('an Eleventy site with Liquid layouts', () => {
     expect(html).toContain('font-family: Georgia'); // the site's stylesheet, inline in `recap render`
   });
 
+  test('the share card: title and description from the data, else the post’s own opening text', async () => {
+    expect((await render('src/blog/otel-meetup-berlin.md')).share.description).toBe('Three talks on tracing, and what we took home.');
+    const paris = await render('src/blog/kubecon-paris.md');
+    expect(paris.share.title).toBe('KubeCon Paris, briefly');
+    expect(paris.share.description).toMatch(/^Four days, two keynotes worth watching, one booth\./);
+    expect(paris.share.url).toBe('https://meetups.example.org/blog/kubecon-paris/');
+  });
+
   test('unsaved text shows, in the body and in what the layouts print of it', async () => {
     const text = (await readFile(path.join(root, 'src/blog/kubecon-paris.md'), 'utf8')).replace('title: KubeCon Paris, briefly', 'title: KubeCon Paris, at length').concat('\nA paragraph typed just now.\n');
     const { html } = await render('src/blog/kubecon-paris.md', text);

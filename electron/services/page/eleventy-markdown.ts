@@ -24,23 +24,27 @@ function uniqueSlugs(): (text: string) => string {
   };
 }
 
-/** Headings (1-based body lines) with their ids, from a parse of the body as written. */
-export function eleventyAnchors(body: string): PageAnchor[] {
+/** Headings (1-based lines) with their ids, from markdown-it's tokens. */
+function anchorsOf(tokens: ReturnType<MarkdownIt['parse']>): PageAnchor[] {
   const slug = uniqueSlugs();
-  const tokens = markdown.parse(body, {});
   const anchors: PageAnchor[] = [];
   tokens.forEach((token, i) => {
-    if (token.type !== 'heading_open' || !token.map) return;
-    anchors.push({ line: token.map[0] + 1, id: slug(tokens[i + 1]?.content ?? '') });
+    if (token.type === 'heading_open' && token.map) anchors.push({ line: token.map[0] + 1, id: slug(tokens[i + 1]?.content ?? '') });
   });
   return anchors;
 }
 
-export function eleventyMarkdown(body: string): string {
+/** The headings of the body as written (when Liquid changed it, the rendered text's lines are not the editor's). */
+export function eleventyAnchors(body: string): PageAnchor[] {
+  return anchorsOf(markdown.parse(body, {}));
+}
+
+/** The body as HTML, and its headings from the same parse. */
+export function eleventyMarkdown(body: string): { html: string; anchors: PageAnchor[] } {
   const tokens = markdown.parse(body, {});
   const slug = uniqueSlugs();
   tokens.forEach((token, i) => {
     if (token.type === 'heading_open' && token.attrGet('id') === null) token.attrSet('id', slug(tokens[i + 1]?.content ?? ''));
   });
-  return markdown.renderer.render(tokens, markdown.options, {});
+  return { html: markdown.renderer.render(tokens, markdown.options, {}), anchors: anchorsOf(tokens) };
 }

@@ -21,6 +21,7 @@ import { collectionsOf, documentOf, loadEleventySite, siteDocuments, type Eleven
 import { frontMatterOf, type Data } from './jekyll-site';
 import { registerUnknownTags } from './liquid-engine';
 import { sanitizeBody } from './page-safety';
+import { liquidProblem } from './render-jekyll';
 import { shareFromData } from './render-generic';
 import { readCachedText } from './site-files';
 import type { CompiledStyle } from './site-styles';
@@ -65,7 +66,7 @@ export async function renderEleventyPost(site: Site, postPath: string, text: str
     if (!item) {
       let content: string | null = null;
       item = { url: d.url, date: d.date, data: d.data, inputPath: `./${d.path}`, fileSlug: d.fileSlug, outputPath: outputPathOf(eleventy, d.url), page: pageVariable(eleventy, d) };
-      Object.defineProperty(item, 'templateContent', { enumerable: true, get: () => (content ??= sanitizeBody(eleventyMarkdown(d.body.replace(/\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g, '')))) });
+      Object.defineProperty(item, 'templateContent', { enumerable: true, get: () => (content ??= sanitizeBody(eleventyMarkdown(d.body.replace(/\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g, '')).html)) });
       Object.defineProperty(item, 'content', { enumerable: false, get: () => item!.templateContent });
       items.set(d, item);
     }
@@ -75,23 +76,30 @@ export async function renderEleventyPost(site: Site, postPath: string, text: str
   const page = pageVariable(eleventy, doc);
   const scope = { ...doc.data, page, collections, eleventy: { version: ELEVENTY_VERSION, generator: `Eleventy v${ELEVENTY_VERSION}`, env: { runMode: 'serve', source: 'cli' } } };
 
-  let content: string;
+  let bodyHtml: string;
+  let html: string;
+  let anchors: PageAnchor[] | null = null;
   try {
     const isMarkdown = /\.(md|markdown)$/i.test(postPath);
     const engine = isMarkdown ? eleventy.markdownEngine : /\.html$/i.test(postPath) ? eleventy.htmlEngine : 'liquid';
     const expanded = engine === 'liquid' && /\{[{%]/.test(body) && doc.data.templateEngineOverride !== 'md' ? await render(liquid, body, scope) : body;
-    content = sanitizeBody(isMarkdown ? eleventyMarkdown(expanded) : expanded);
-    for (const layout of chain.layouts) content = await render(liquid, layout.body, { ...scope, content });
+    const converted = isMarkdown ? eleventyMarkdown(expanded) : { html: expanded, anchors: [] };
+    // The headings' lines come from the same parse only when Liquid changed nothing (else they are not the editor's).
+    if (expanded === body) anchors = converted.anchors;
+    bodyHtml = sanitizeBody(converted.html);
+    html = bodyHtml;
+    for (const layout of chain.layouts) html = await render(liquid, layout.body, { ...scope, content: html });
   } catch (error) {
-    throw problem(error, postPath);
+    throw liquidProblem(error, postPath);
   }
   const siteUrl = typeof (doc.data.metadata as Data | undefined)?.url === 'string' ? String((doc.data.metadata as Data).url) : null;
   return {
     page: {
-      html: content,
-      styles: await linkedStyles(eleventy, content),
-      share: shareFromData(site, postPath, doc.data, content, siteUrl ? siteUrl.replace(/\/+$/, '') + doc.url : null),
-      anchors: eleventyAnchors(body),
+      html,
+      styles: await linkedStyles(eleventy, html),
+      // The description falls back to the post's own opening text, not the page's (its header and nav come first).
+      share: shareFromData(site, postPath, doc.data, bodyHtml, siteUrl ? siteUrl.replace(/\/+$/, '') + doc.url : null),
+      anchors: anchors ?? eleventyAnchors(body),
     },
   };
 }
@@ -226,10 +234,4 @@ function outputPathOf(site: EleventySite, url: string): string {
 function withoutKey(data: Data, key: string): Data {
   const { [key]: _omitted, ...rest } = data;
   return rest;
-}
-
-function problem(error: unknown, where: string): RecapError {
-  if (error instanceof RecapError) return error;
-  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/, file:.*$/, '').replace(/\s+/g, ' ');
-  return new RecapError('refused', `The page cannot be rendered: ${where}: ${message}.`.replace(/\.\.$/, '.'));
 }

@@ -175,7 +175,8 @@ function missingLayout(site: JekyllSite, name: string | null): RecapError {
   return new RecapError('refused', name === null ? 'The site has no _layouts/ folder, so its page cannot be rendered; the Text view is shown.' : `The layout "${name}" is not in _layouts/; the Text view is shown.`);
 }
 
-function liquidProblem(error: unknown, where: string): RecapError {
+/** A template's error as one line naming where it is (the Text view is shown with it). */
+export function liquidProblem(error: unknown, where: string): RecapError {
   if (error instanceof RecapError) return error;
   const message = firstLine(error).replace(/, file:.*$/, '').replace(/\s+/g, ' ');
   return new RecapError('refused', `The page cannot be rendered: ${where}: ${message}.`.replace(/\.\.$/, '.'));
