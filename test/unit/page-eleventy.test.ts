@@ -6,7 +6,7 @@
  * a `{% render %}` include with parameters. A Nunjucks layout is not
  * rendered, and the page says so.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { recap } from '../support/cli';
@@ -71,6 +71,17 @@ describe('an Eleventy site with Liquid layouts', () => {
     expect(html).toContain('<p>A paragraph typed just now.</p>');
     expect(html).toContain('<h1 class="post-title">KubeCon Paris, at length</h1>');
     expect(html).toContain('<a href="/blog/kubecon-paris/">KubeCon Paris, at length</a>'); // collections carry the live post
+  });
+
+  test('the collection-item filters find the page and its neighbours in a collection', async () => {
+    const copy = await copyFixture('sites', 'eleventy-liquid');
+    const layout = path.join(copy, 'src/_includes/layouts/post.liquid');
+    const links = '{% assign prev = collections.posts | getPreviousCollectionItem %}{% assign next = collections.posts | getNextCollectionItem %}<p class="pager">{{ collections.posts | getCollectionItemIndex }}|{{ prev.data.title }}|{{ next.data.title }}|{{ collections.posts | getCollectionItem | map: "url" }}</p>';
+    await writeFile(layout, (await readFile(layout, 'utf8')).replace('</article>', `${links}</article>`));
+    const on: Site = { root: copy, name: 'eleventy-liquid', kind: 'eleventy' };
+    const page = (postPath: string) => readFile(path.join(copy, postPath), 'utf8').then((text) => renderPage(on, postPath, text, { externalContent: false, assets: 'inline' }));
+    expect((await page('src/blog/kubecon-paris.md')).html).toContain('<p class="pager">0||OpenTelemetry meetup, Berlin|/blog/kubecon-paris/</p>');
+    expect((await page('src/blog/otel-meetup-berlin.md')).html).toContain('<p class="pager">1|KubeCon Paris, briefly||/blog/otel-meetup-berlin/</p>');
   });
 
   test('a Nunjucks layout is not rendered: the post with its header, and one line saying why', async () => {

@@ -197,22 +197,20 @@ function createEleventyLiquid(site: EleventySite, templates: readonly string[]):
   engine.registerFilter('slug', slugify);
   engine.registerFilter('log', (input: unknown) => input);
   engine.registerFilter('inputPathToUrl', (input: unknown) => input);
-  const indexIn = (collection: unknown, page: Data | undefined) => (Array.isArray(collection) && page ? collection.findIndex((item: Data) => item.url === page.url) : -1);
-  engine.registerFilter('getCollectionItemIndex', function (this: { context: { get(path: string[]): unknown } }, collection: unknown) {
-    return indexIn(collection, this.context.get(['page']) as Data | undefined);
-  });
-  engine.registerFilter('getCollectionItem', function (this: { context: { get(path: string[]): unknown } }, collection: unknown) {
-    const i = indexIn(collection, this.context.get(['page']) as Data | undefined);
-    return i >= 0 ? (collection as Data[])[i] : undefined;
-  });
-  engine.registerFilter('getPreviousCollectionItem', function (this: { context: { get(path: string[]): unknown } }, collection: unknown) {
-    const i = indexIn(collection, this.context.get(['page']) as Data | undefined);
-    return i > 0 ? (collection as Data[])[i - 1] : undefined;
-  });
-  engine.registerFilter('getNextCollectionItem', function (this: { context: { get(path: string[]): unknown } }, collection: unknown) {
-    const i = indexIn(collection, this.context.get(['page']) as Data | undefined);
-    return i >= 0 ? (collection as Data[])[i + 1] : undefined;
-  });
+  // Eleventy's collection-item filters: the item of the current page in `collection`, or its neighbours.
+  const pickers: Record<string, (items: Data[], at: number) => unknown> = {
+    getCollectionItemIndex: (_items, at) => at,
+    getCollectionItem: (items, at) => (at >= 0 ? items[at] : undefined),
+    getPreviousCollectionItem: (items, at) => (at > 0 ? items[at - 1] : undefined),
+    getNextCollectionItem: (items, at) => (at >= 0 ? items[at + 1] : undefined),
+  };
+  for (const [name, pick] of Object.entries(pickers)) {
+    engine.registerFilter(name, function (this: { context: { get(path: string[]): unknown } }, collection: unknown) {
+      const items = Array.isArray(collection) ? (collection as Data[]) : [];
+      const page = this.context.get(['page']) as Data | undefined;
+      return pick(items, page ? items.findIndex((item) => item.url === page.url) : -1);
+    });
+  }
   // Shortcodes from plugins (`{% youtube %}`, `{% image %}`…) render nothing rather than failing the page.
   registerUnknownTags(engine, [...templates, ...Object.values(site.templates)]);
   return engine;
