@@ -65,6 +65,9 @@ export interface AppStateOptions {
   stateDir?: string;
 }
 
+/** How long a site's whole list waits for the window to take its quick first screen (Workspace.firstScreen). */
+const QUICK_SCREEN_WAIT_MS = 1000;
+
 export class AppState {
   workspace: Workspace | null = null;
   readonly journal: DraftJournal | null;
@@ -79,7 +82,7 @@ export class AppState {
    */
   private firstList: Promise<PostList> | null = null;
   /** A first screen made from a list ahead of the window's asking (see open). */
-  private preparedScreen: { list: Promise<PostList>; count: number; screen: Promise<PostList> } | null = null;
+  private preparedScreen: { list: Promise<PostList>; count: number; screen: Promise<PostList>; taken: () => void } | null = null;
   private readonly changeListeners = new Set<(change: PostsChange) => void>();
   /** The per-user state folder, when there is one (thumbnails are cached there). */
   get stateDir(): string | null {
@@ -108,11 +111,19 @@ export class AppState {
     await this.workspace?.close(); // its index workers, if a big site started any
     this.workspace = workspace;
     if (this.options.watch) {
-      this.startWatching(workspace);
-      this.firstList = this.watcher!.firstList;
-      // Picked as soon as the list is ready, while the window still loads: it asks for this first.
-      this.preparedScreen = { list: this.firstList, count: FIRST_SCREEN_POSTS, screen: this.firstList.then((list) => firstScreen(list, FIRST_SCREEN_POSTS)) };
-      this.preparedScreen.screen.catch(() => undefined); // the window that asks is told
+      // Read while the window still loads (it asks for this first): a big site seen for the first time has
+      // its screen read on its own, before the whole list starts; otherwise it is picked from that list.
+      const quick = workspace.firstScreen(FIRST_SCREEN_POSTS).catch(() => null);
+      // Such a screen goes out before the whole list is read: 10,000 posts read while the window loaded slowed both.
+      let taken!: () => void;
+      const handedOut = new Promise<void>((resolve) => (taken = resolve)).then(afterAnswer);
+      const listAfter = quick.then((early) => early && Promise.race([handedOut, delay(QUICK_SCREEN_WAIT_MS)]));
+      this.startWatching(workspace, listAfter);
+      const list = this.watcher!.firstList;
+      this.firstList = list;
+      const screen = quick.then((early) => early ?? list.then((whole) => firstScreen(whole, FIRST_SCREEN_POSTS)));
+      this.preparedScreen = { list, count: FIRST_SCREEN_POSTS, screen, taken };
+      screen.catch(() => undefined); // the window that asks is told
       // The Page view reads the site ahead once its size is known (a big site's posts are not read ahead).
       this.firstList.then((list) => this.pages.prepare(workspace.site, list.posts.length), () => undefined);
     }
@@ -162,7 +173,10 @@ export class AppState {
       if (this.watcher) this.firstList = list; // without a watcher nothing would say when it went stale
     }
     const prepared = this.preparedScreen;
-    if (prepared?.list === list && prepared.count === count) return prepared.screen;
+    if (prepared?.list === list && prepared.count === count) {
+      prepared.taken();
+      return prepared.screen;
+    }
     return firstScreen(await list, count);
   }
 
@@ -177,7 +191,7 @@ export class AppState {
     this.firstList = null;
   }
 
-  private startWatching(workspace: Workspace): void {
+  private startWatching(workspace: Workspace, listAfter: Promise<unknown>): void {
     this.watcher = watchAfterFirstList(
       workspace,
       (change) => {
@@ -187,7 +201,7 @@ export class AppState {
         for (const changed of change.paths) workspace.invalidate(changed);
         for (const listener of this.changeListeners) listener(change);
       },
-      { onError: (error) => console.error(`Recap: watching ${workspace.site.root} for changes failed (${error.message}); the post list may not update by itself.`) },
+      { listAfter, onError: (error) => console.error(`Recap: watching ${workspace.site.root} for changes failed (${error.message}); the post list may not update by itself.`) },
     );
   }
 
@@ -208,6 +222,15 @@ export class AppState {
     if (!this.workspace) throw new RecapError('no-site', 'No folder is open. Open your site folder first.');
     return this.workspace;
   }
+}
+
+/** After the answer now being made has been written to the socket (it is sent from a promise continuation). */
+function afterAnswer(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function firstScreen({ site, posts }: PostList, count: number): PostList {

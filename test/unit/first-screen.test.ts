@@ -3,11 +3,12 @@
  * the rest. Through the contract's door (dispatch validates the input), on a
  * real site folder with the watcher the app and browser mode run.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppState, createHandlers } from '../../electron/services/app-handlers';
 import { RecentFolders } from '../../electron/services/settings/recent-folders';
+import { screenCandidates } from '../../electron/services/workspace/screen-candidates';
 import { Workspace } from '../../electron/services/workspace/workspace';
 import type { PostsChange, PostSummary } from '../../shared/model';
 import { firstPosts, sortPosts } from '../../shared/posts/post-order';
@@ -92,5 +93,111 @@ describe('listPosts with first', () => {
     const rest = await handlers.listPosts({});
     expect(rest.posts.map((p) => p.path)).toContain(created.path);
     expect(rest.posts).toHaveLength(before.total! + 1);
+  });
+});
+
+/** A day `n` days after 2015-01-01, as YYYY-MM-DD. */
+const day = (n: number) => new Date(Date.UTC(2015, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * A Jekyll site big enough for a quick first screen: dated posts (two a day),
+ * drafts without dates in their names (one dated after every post), and a
+ * post whose front matter dates it a few days after its name.
+ */
+async function bigSite(posts = 2400): Promise<{ root: string; farOff: string }> {
+  const root = path.join(await tempDir('recap-big-'), 'site');
+  mkdirSync(path.join(root, '_posts'), { recursive: true });
+  mkdirSync(path.join(root, '_drafts'));
+  writeFileSync(path.join(root, '_config.yml'), 'title: Big\n');
+  for (let i = 0; i < posts; i++) {
+    const date = day(Math.floor(i / 2));
+    writeFileSync(path.join(root, '_posts', `${date}-post-${i}.md`), POST(`Post ${i}`, date));
+  }
+  const last = Math.floor((posts - 1) / 2);
+  // Named a month before the newest posts, dated by its front matter three days after its name: still on the screen.
+  writeFileSync(path.join(root, '_posts', `${day(last - 30)}-renamed.md`), POST('Dated after its name', day(last - 27)));
+  // Named years back, dated in its front matter after every post: only the whole list puts it first.
+  const farOff = `_posts/${day(10)}-far-off.md`;
+  writeFileSync(path.join(root, farOff), POST('Dated far from its name', day(last + 5)));
+  writeFileSync(path.join(root, '_drafts', 'undated-draft.md'), '---\ntitle: Undated draft\n---\nA draft.\n');
+  writeFileSync(path.join(root, '_drafts', 'dated-draft.md'), POST('Dated draft', day(last + 1)));
+  // Written an hour ago: the index keeps no file changed in the last moments (its mtime could still hide an edit).
+  const anHourAgo = new Date(Date.now() - 3_600_000);
+  for (const folder of ['_posts', '_drafts']) for (const name of readdirSync(path.join(root, folder))) utimesSync(path.join(root, folder, name), anHourAgo, anHourAgo);
+  return { root, farOff };
+}
+
+describe('screenCandidates', () => {
+  const paths = ['_posts/2020-01-03-c.md', '_posts/2020-01-01-a.md', '_drafts/x.md', '_posts/2020-1-2-b.md', '_posts/2019-12-31-z.md'];
+
+  it('picks the files whose names are newest, twice the screen, and every file whose name has no date', () => {
+    expect(screenCandidates(paths, 1)).toEqual(['_posts/2020-01-03-c.md', '_posts/2020-1-2-b.md', '_drafts/x.md']);
+    expect(screenCandidates(paths, 2)).toEqual(paths); // no more dated names than it would read: all of them
+  });
+
+  it('keeps every file of the last day picked', () => {
+    const sameDay = ['_posts/2020-01-02-a.md', '_posts/2020-01-02-b.md', '_posts/2020-01-02-c.md', '_posts/2020-01-01-d.md'];
+    expect(screenCandidates(sameDay, 1)).toEqual(sameDay.slice(0, 3));
+  });
+
+  it('gives up when more names carry no date than it would read', () => {
+    expect(screenCandidates(['content/a.md', 'content/b.md', 'content/c.md', '_posts/2020-01-01-a.md'], 1)).toBeNull();
+  });
+});
+
+describe('a big site seen for the first time', () => {
+  it('has its first screen read before its posts are all read, in the order the whole list gives', async () => {
+    const { root } = await bigSite();
+    const workspace = await Workspace.open(root, {});
+    const screen = await workspace.firstScreen(60);
+    const all = (await (await Workspace.open(root, {})).list({ words: false })).posts;
+    expect(screen!.total).toBe(all.length);
+    // The far-off post aside, it is the start of the whole list: drafts and a post dated after its name included.
+    const whole = sortPosts(all).filter((post) => post.title !== 'Dated far from its name');
+    expect(screen!.posts).toEqual(whole.slice(0, 60));
+    expect(screen!.posts.map((post) => post.title)).toEqual(expect.arrayContaining(['Dated draft', 'Dated after its name']));
+    // What it read is not read again: the whole list hands out the same summaries.
+    const listed = (await workspace.list({ words: false })).posts;
+    for (const post of screen!.posts) expect(listed.find((p) => p.path === post.path)).toBe(post);
+  });
+
+  it('is not made where the whole list is quick or the names tell nothing', async () => {
+    const small = await copyFixture('sites', 'events-jekyll');
+    expect(await (await Workspace.open(small, {})).firstScreen(60)).toBeNull();
+
+    const { root } = await bigSite();
+    const listed = await Workspace.open(root, {});
+    await listed.list({ words: false });
+    expect(await listed.firstScreen(60)).toBeNull(); // in the cache
+
+    const stateDir = await tempDir('recap-state-');
+    const earlier = await Workspace.open(root, { stateDir });
+    await earlier.list({ words: false });
+    await earlier.close();
+    expect(await (await Workspace.open(root, { stateDir })).firstScreen(60)).toBeNull(); // in the index
+
+    const hugo = path.join(await tempDir('recap-hugo-'), 'site');
+    mkdirSync(path.join(hugo, 'content', 'posts'), { recursive: true });
+    writeFileSync(path.join(hugo, 'hugo.toml'), 'title = "Undated names"\n');
+    for (let i = 0; i < 2400; i++) writeFileSync(path.join(hugo, 'content', 'posts', `post-${i}.md`), POST(`Post ${i}`, day(i)));
+    expect(await (await Workspace.open(hugo, {})).firstScreen(60)).toBeNull();
+  });
+
+  it('the window gets that screen first and then the whole list, which puts a post dated far from its name in its place', async () => {
+    const { root, farOff } = await bigSite();
+    const state = new AppState(RecentFolders.inStateDir(await tempDir('recap-state-')), { watch: true });
+    states.push(state);
+    const handlers = createHandlers(state, { mode: 'browser' });
+    await state.open(root);
+    const all = sortPosts((await (await Workspace.open(root, {})).list({ words: false })).posts);
+    expect(all[0]!.path).toBe(farOff);
+
+    const screen = (await dispatch(handlers, 'listPosts', { first: 60 })) as { posts: PostSummary[]; total: number };
+    expect(screen.total).toBe(all.length);
+    expect(screen.posts.map((post) => post.path)).not.toContain(farOff);
+    expect(screen.posts).toEqual(all.filter((post) => post.path !== farOff).slice(0, 60));
+
+    const rest = (await dispatch(handlers, 'listPosts', {})) as { posts: PostSummary[] };
+    expect(sortPosts(rest.posts)).toEqual(all);
   });
 });

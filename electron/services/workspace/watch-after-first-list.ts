@@ -27,6 +27,8 @@ const MAX_PATHS = 1000;
 export interface ListedWatchOptions extends WatchOptions {
   /** How long after the first list is ready watching starts anyway, when no window has asked for it. */
   startAfterMs?: number;
+  /** The first list starts once this settles: a big site's first screen is read before it (AppState.open). */
+  listAfter?: Promise<unknown>;
 }
 
 export function watchAfterFirstList(workspace: Pick<Workspace, 'site' | 'list'>, onChange: (change: PostsChange) => void, options: ListedWatchOptions = {}): ListedWatch {
@@ -34,7 +36,10 @@ export function watchAfterFirstList(workspace: Pick<Workspace, 'site' | 'list'>,
   let watcher: SiteWatcher | null = null;
   let handedOut: () => void = () => undefined;
   const taken = new Promise<void>((resolve) => (handedOut = resolve));
-  const firstList = workspace.list({ words: false });
+  const firstList = options.listAfter ? options.listAfter.then(listFirst, listFirst) : listFirst();
+  function listFirst(): Promise<PostList> {
+    return workspace.list({ words: false });
+  }
   const ready = (async () => {
     const listed = await firstList.catch(() => null);
     let timer: NodeJS.Timeout | undefined;

@@ -11,12 +11,14 @@ import path from 'node:path';
 import { RecapError } from '../../../shared/errors';
 import type { SiteSchema } from '../../../shared/front-matter/schema';
 import type { PostList, PostSummary, Site } from '../../../shared/model';
+import { firstPosts } from '../../../shared/posts/post-order';
 import { BadIndexEntry, IndexStore, StoredIndex, dateOf, wordsOf } from '../cache/index-store';
 import { readSiteFacts, type SiteFacts } from '../schema/read-site-facts';
 import { detectSiteKind } from './detect-site';
 import { findPosts, isPostPath } from './find-posts';
 import { IndexPool } from './index-pool';
 import { postsJson } from './post-json';
+import { screenCandidates } from './screen-candidates';
 import { readSiteLayout, type SiteLayout } from './site-layout';
 import { filePath, summarizeFileSync, type IndexedFile } from './summarize-file';
 import { readSiteLanguage, readSiteTitle } from './site-title';
@@ -33,6 +35,8 @@ const YIELD_EVERY_MS = 10;
 const WORKER_THRESHOLD = 2000;
 const WORKER_MIN_CORES = 4;
 const WORKER_MIN_CORES_WITH_WORDS = 2;
+/** A site this big, seen for the first time, gets its first screen before every post is read (see firstScreen). */
+const QUICK_SCREEN_POSTS = 2000;
 
 export interface ListOptions {
   /** Count body words (reads whole files). The app's list does without; `recap index` needs them. */
@@ -83,6 +87,34 @@ export class Workspace {
   /** All posts, newest first (undated last). */
   async list({ words = true }: ListOptions = {}): Promise<PostList> {
     return { site: this.site, posts: await this.listFiles(words, (listed) => (listed instanceof StoredIndex ? listed.all() : listed).map((f) => f.summary)) };
+  }
+
+  /**
+   * A big site's first `count` posts, newest first, and how many posts it
+   * has, before they are all read: the first time Recap sees the site (no
+   * index yet), listing 10,000 posts takes half a second, reading a screen's
+   * worth a few milliseconds. They are read from the newest files by the
+   * dates their names start with (see screen-candidates.ts) and ordered as
+   * the list orders them. A post whose front matter dates it far from its
+   * name could be missing here; the window replaces this screen with the
+   * whole list as soon as that comes. Null when the whole list is quick
+   * anyway (a small site, or one already in the cache or index) or when the
+   * names do not tell the dates (most of them start with none).
+   */
+  async firstScreen(count: number): Promise<PostList | null> {
+    const paths = await findPosts(this.site.root, await this.layout());
+    this.loadStore();
+    if (paths.length < QUICK_SCREEN_POSTS || this.cache.size > 0 || (this.stored?.live ?? 0) > 0) return null;
+    const candidates = screenCandidates(paths, count);
+    if (candidates === null) return null;
+    const files: IndexedFile[] = [];
+    for (const relative of candidates) {
+      const file = summarizeFileSync(this.site.root, relative, false);
+      if (!file) continue;
+      files.push(file);
+      this.cache.set(relative, file); // the whole list that follows only stats these
+    }
+    return { site: this.site, posts: firstPosts(files.map((file) => file.summary), count), total: paths.length };
   }
 
   /**
