@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { splitFrontMatter } from '../../shared/document/front-matter-block';
 import { parsePost } from '../../shared/front-matter/post-document';
 import type { OpenPost } from './document-store';
 
@@ -33,13 +34,13 @@ function pick(data: Record<string, unknown>, keys: readonly string[]): string | 
  * opens the form, so the fields never push the text down unless asked for.
  */
 export function FrontMatterSummary({ post, expanded, controls, onToggle }: FrontMatterSummaryProps) {
-  const loadedBlock = post.loaded.text.length - post.body.length;
-  // Unedited: the main process already parsed it when the post was read; parse again only after an edit.
+  // Unedited: the main process already parsed it when the post was read; parse again only after an edit of it.
+  // Keyed by the block alone, so typing in the body parses nothing.
   const data = useMemo(() => {
-    const unedited = post.frontMatter.length === loadedBlock && post.loaded.text.startsWith(post.frontMatter);
+    const unedited = post.loaded.text.startsWith(post.frontMatter) && (splitFrontMatter(post.loaded.text).block?.raw ?? '') === post.frontMatter;
     const parsed = unedited && post.loaded.frontMatter.data ? post.loaded.frontMatter.data : parsePost(post.frontMatter).data;
     return (parsed ?? null) as Record<string, unknown> | null;
-  }, [post.frontMatter, post.loaded, loadedBlock]);
+  }, [post.frontMatter, post.loaded]);
 
   const parts = data
     ? [pick(data, ['title']), pick(data, ['date']), pick(data, AUTHOR_KEYS), pick(data, GROUP_KEYS)].filter((part): part is string => part !== null)

@@ -47,9 +47,13 @@ export function MarkdownOverlay({ host, textarea, value, problemLines }: Markdow
     textarea.addEventListener('scroll', follow, { passive: true });
     return () => textarea.removeEventListener('scroll', follow);
   }, [textarea]);
-  // Typing at the bottom scrolls the textarea before any scroll event: follow after every change too.
+  // Typing at the bottom scrolls the textarea before any scroll event: follow after every change too, in the
+  // next frame before it is drawn. Reading scrollTop in the commit forced a layout of its own on every key.
   useLayoutEffect(() => {
-    if (ref.current) ref.current.scrollTop = textarea.scrollTop;
+    const frame = requestAnimationFrame(() => {
+      if (ref.current) ref.current.scrollTop = textarea.scrollTop;
+    });
+    return () => cancelAnimationFrame(frame);
   });
 
   return createPortal(

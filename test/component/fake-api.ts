@@ -12,6 +12,7 @@ import { siteImageChoices } from '../../shared/media/site-images';
 import type { ExportPreview, GitStatus, PushOutcome } from '../../shared/export';
 import type { FrontMatterInfo, PostDocument, PostSummary, RecoveredDraft, Session } from '../../shared/model';
 import { firstPosts } from '../../shared/posts/post-order';
+import { readFrontMatter } from '../../electron/services/front-matter/read-front-matter';
 
 export interface FakePost {
   path: string;
@@ -166,7 +167,7 @@ export class FakeApi implements RecapBridge {
       readOnly: post.readOnly ?? false,
       readOnlyReason: post.readOnly ? (post.readOnlyReason ?? 'encoding') : null,
       warnings: post.warnings ?? [],
-      frontMatter: { language: 'yaml', data: {}, error: post.frontMatterError ?? null },
+      frontMatter: frontMatterOf(text, post.frontMatterError),
     };
     return doc;
   }
@@ -230,7 +231,7 @@ export class FakeApi implements RecapBridge {
       readOnly: false,
       readOnlyReason: null,
       warnings: [],
-      frontMatter: { language: 'yaml', data: {}, error: null },
+      frontMatter: frontMatterOf(text),
     };
   }
 
@@ -518,4 +519,11 @@ function fakeCardId(key: string): string {
 function fakePostPath(input: { title: string; date?: string | undefined; draft: boolean }): string {
   const slug = input.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   return input.draft ? `_drafts/${slug}.md` : `_posts/${input.date ?? '2024-01-01'}-${slug}.md`;
+}
+
+/** The front matter as the real readPost reports it (parsed by the main process's reader); a post may say its error instead. */
+function frontMatterOf(text: string, error?: FrontMatterInfo['error']): FrontMatterInfo {
+  const parsed = readFrontMatter(text);
+  if (error) return { language: parsed.language, data: null, error };
+  return { language: parsed.language, data: parsed.data, error: parsed.error };
 }

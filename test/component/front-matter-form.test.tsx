@@ -130,6 +130,20 @@ describe('the front matter form', () => {
     expect(saved.endsWith(SEED_BODY)).toBe(true);
   });
 
+  it('the one-line summary follows an edited title, and keeps it while the body is typed in', async () => {
+    const { user, editor, region } = await openWithSchema('San Diego');
+    expect(screen.getByRole('button', { name: /^Front matter: ?Our KubeCon San Diego Highlights · 2019-11-26 · alex · serverless, paas, events$/ })).toBeInTheDocument();
+    await user.type(editor, ' Typed in the body.');
+    expect(screen.getByRole('button', { name: /^Front matter: ?Our KubeCon San Diego Highlights · 2019-11-26/ })).toBeInTheDocument();
+
+    const title = within(region).getByRole('textbox', { name: 'Title' });
+    await user.clear(title);
+    await user.type(title, 'San Diego, revisited');
+    expect(screen.getByRole('button', { name: /^Front matter: ?San Diego, revisited · 2019-11-26/ })).toBeInTheDocument();
+    await user.type(editor, ' And more.');
+    expect(screen.getByRole('button', { name: /^Front matter: ?San Diego, revisited · 2019-11-26/ })).toBeInTheDocument();
+  });
+
   it('adding a category chip edits only the list; removing one removes only its line', async () => {
     const { user, region } = await openWithSchema('San Diego');
     const categories = within(region).getByRole('combobox', { name: 'Categories' });

@@ -148,4 +148,20 @@ describe.skipIf(!hasChromium)('the writing room, end to end', () => {
     expect(methods.length, methods.join(', ')).toBeLessThanOrEqual(3);
     await page.close();
   });
+  it('typing at the end of the text, which scrolls it, keeps the colours under the letters', async () => {
+    const { page } = await open({ width: 1024, height: 700 });
+    const editor = page.getByRole('textbox', { name: 'Markdown' });
+    await editor.focus();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\n\nA closing line typed at the very end.', { delay: 20 });
+    const placed = async () =>
+      page.evaluate(() => {
+        const area = document.querySelector<HTMLTextAreaElement>('textarea[aria-label="Markdown"]')!;
+        const overlay = document.querySelector<HTMLElement>('.md-overlay')!;
+        const lastLine = overlay.lastElementChild!;
+        return { scrolled: area.scrollTop > 0, same: overlay.scrollTop === area.scrollTop, last: lastLine.textContent };
+      });
+    await expect.poll(placed).toEqual({ scrolled: true, same: true, last: 'A closing line typed at the very end.' });
+    await page.close();
+  });
 });
