@@ -30,6 +30,7 @@ import type { RecentFolders } from './settings/recent-folders';
 import { watchAfterFirstList, type ListedWatch } from './workspace/watch-after-first-list';
 import { expandTypedPath, listFolders } from './start-screen/list-folders';
 import { sampleSiteCopy } from './start-screen/sample-site';
+import { handOut } from './workspace/hand-out';
 import { Workspace, bundledIndexWorker } from './workspace/workspace';
 import type { WindowState } from '../../shared/window-title';
 import { FIRST_SCREEN_POSTS, firstPosts } from '../../shared/posts/post-order';
@@ -115,14 +116,12 @@ export class AppState {
       // its screen read on its own, before the whole list starts; otherwise it is picked from that list.
       const quick = workspace.firstScreen(FIRST_SCREEN_POSTS).catch(() => null);
       // Such a screen goes out before the whole list is read: 10,000 posts read while the window loaded slowed both.
-      let taken!: () => void;
-      const handedOut = new Promise<void>((resolve) => (taken = resolve)).then(afterAnswer);
-      const listAfter = quick.then((early) => early && Promise.race([handedOut, delay(QUICK_SCREEN_WAIT_MS)]));
-      this.startWatching(workspace, listAfter);
+      const screenHandOut = handOut();
+      this.startWatching(workspace, quick.then((early) => early && screenHandOut.taken(QUICK_SCREEN_WAIT_MS)));
       const list = this.watcher!.firstList;
       this.firstList = list;
       const screen = quick.then((early) => early ?? list.then((whole) => firstScreen(whole, FIRST_SCREEN_POSTS)));
-      this.preparedScreen = { list, count: FIRST_SCREEN_POSTS, screen, taken };
+      this.preparedScreen = { list, count: FIRST_SCREEN_POSTS, screen, taken: screenHandOut.take };
       screen.catch(() => undefined); // the window that asks is told
       // The Page view reads the site ahead once its size is known (a big site's posts are not read ahead).
       this.firstList.then((list) => this.pages.prepare(workspace.site, list.posts.length), () => undefined);
@@ -222,15 +221,6 @@ export class AppState {
     if (!this.workspace) throw new RecapError('no-site', 'No folder is open. Open your site folder first.');
     return this.workspace;
   }
-}
-
-/** After the answer now being made has been written to the socket (it is sent from a promise continuation). */
-function afterAnswer(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function firstScreen({ site, posts }: PostList, count: number): PostList {

@@ -9,6 +9,7 @@
  * index warm) and reported like any change on disk.
  */
 import type { PostList, PostsChange } from '../../../shared/model';
+import { handOut } from './hand-out';
 import { watchSite, type SiteWatcher, type WatchOptions } from './watch-site';
 import type { Workspace } from './workspace';
 
@@ -34,20 +35,14 @@ export interface ListedWatchOptions extends WatchOptions {
 export function watchAfterFirstList(workspace: Pick<Workspace, 'site' | 'list'>, onChange: (change: PostsChange) => void, options: ListedWatchOptions = {}): ListedWatch {
   let closed = false;
   let watcher: SiteWatcher | null = null;
-  let handedOut: () => void = () => undefined;
-  const taken = new Promise<void>((resolve) => (handedOut = resolve));
+  const list = handOut();
   const firstList = options.listAfter ? options.listAfter.then(listFirst, listFirst) : listFirst();
   function listFirst(): Promise<PostList> {
     return workspace.list({ words: false });
   }
   const ready = (async () => {
     const listed = await firstList.catch(() => null);
-    let timer: NodeJS.Timeout | undefined;
-    const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, options.startAfterMs ?? 1000)));
-    await Promise.race([taken, waited]);
-    clearTimeout(timer);
-    // After the answer carrying the list has been written to the socket (it is sent from a promise continuation).
-    await new Promise((resolve) => setImmediate(resolve));
+    await list.taken(options.startAfterMs ?? 1000);
     if (closed) return;
     watcher = watchSite(workspace.site.root, onChange, options);
     await watcher.ready;
@@ -62,7 +57,7 @@ export function watchAfterFirstList(workspace: Pick<Workspace, 'site' | 'list'>,
   return {
     firstList,
     ready,
-    handedOut: () => handedOut(),
+    handedOut: list.take,
     async close() {
       closed = true;
       await watcher?.close();
