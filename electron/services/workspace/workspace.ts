@@ -4,13 +4,13 @@
  * persistent index, so listing again only re-reads files that changed, even
  * in a new process; a big cold listing runs on worker threads.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, type Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { RecapError } from '../../../shared/errors';
 import type { SiteSchema } from '../../../shared/front-matter/schema';
-import type { PostList, PostSummary, Site } from '../../../shared/model';
+import type { PostList, Site } from '../../../shared/model';
 import { firstPosts } from '../../../shared/posts/post-order';
 import { BadIndexEntry, IndexStore, StoredIndex, dateOf, wordsOf } from '../cache/index-store';
 import { readSiteFacts, type SiteFacts } from '../schema/read-site-facts';
@@ -282,23 +282,22 @@ export class Workspace {
 
 /** Whether the file still has the size, mtime and inode the index has for it (gone or unreadable: no). */
 function unchangedSince(root: string, relative: string, stored: StoredIndex, at: number): boolean {
-  try {
-    const info = statSync(filePath(root, relative), STAT_OPTIONS);
-    return info !== undefined && stored.sameStat(at, info);
-  } catch {
-    return false; // unreadable: read again, which reports it as before
-  }
+  const info = statNow(root, relative);
+  return info !== undefined && stored.sameStat(at, info);
 }
-
-const STAT_OPTIONS = { throwIfNoEntry: false } as const;
 
 /** Whether the file still has the size, mtime and inode it had when summarised (gone or unreadable: no). */
 function unchanged(root: string, cached: IndexedFile): boolean {
+  const info = statNow(root, cached.path);
+  return info !== undefined && info.mtimeMs === cached.mtimeMs && info.size === cached.size && info.ino === cached.ino;
+}
+
+/** The file's stat now; undefined when it is gone or unreadable (it is then read again, which reports it as before). */
+function statNow(root: string, relative: string): Stats | undefined {
   try {
-    const info = statSync(filePath(root, cached.path), { throwIfNoEntry: false });
-    return info !== undefined && info.mtimeMs === cached.mtimeMs && info.size === cached.size && info.ino === cached.ino;
+    return statSync(filePath(root, relative), { throwIfNoEntry: false });
   } catch {
-    return false; // unreadable: read again, which reports it as before
+    return undefined;
   }
 }
 
@@ -320,10 +319,6 @@ export function bundledIndexWorker(): string | undefined {
   if (typeof __dirname === 'undefined') return undefined;
   const candidate = path.join(__dirname, '..', 'workers', 'index-worker.cjs');
   return existsSync(candidate) ? candidate : undefined;
-}
-
-export function sortNewestFirst(posts: PostSummary[]): PostSummary[] {
-  return posts.sort((a, b) => newerFirst(a.date, a.path, b.date, b.path));
 }
 
 /** Files in the posts' order; a listing of unchanged files comes in that order already, and a check is 10× cheaper than a sort. */
