@@ -23,12 +23,9 @@ export function sortPosts(posts: readonly PostSummary[]): PostSummary[] {
 export function firstPosts(posts: readonly PostSummary[], count: number): PostSummary[] {
   if (posts.length <= count) return sortPosts(posts);
   const keys = posts.map((post) => dateValue(post.date));
-  const times = new Float64Array(posts.length);
-  let dated = 0;
-  for (const time of keys) if (time !== null) times[dated++] = time;
+  const last = nthLargest(keys, count);
   // Fewer dated posts than asked for: the undated ones are needed too, and it takes the whole sort.
-  if (dated < count) return sortPosts(posts).slice(0, count);
-  const last = times.subarray(0, dated).sort()[dated - count]!; // ascending, a native numeric sort
+  if (last === null) return sortPosts(posts).slice(0, count);
   const picked: Keyed[] = [];
   for (let i = 0; i < posts.length; i++) {
     const time = keys[i]!;
@@ -38,6 +35,18 @@ export function firstPosts(posts: readonly PostSummary[], count: number): PostSu
     .sort(compareKeyed)
     .slice(0, count)
     .map((entry) => entry.post);
+}
+
+/**
+ * The `n`-th largest of the keys that are not null (null when fewer are):
+ * where the newest `n` begin, found by a native numeric sort of the keys
+ * rather than a sort of what they belong to.
+ */
+export function nthLargest(keys: readonly (number | null)[], n: number): number | null {
+  const values = new Float64Array(keys.length);
+  let count = 0;
+  for (const key of keys) if (key !== null) values[count++] = key;
+  return count < n ? null : values.subarray(0, count).sort()[count - n]!; // ascending
 }
 
 interface Keyed {

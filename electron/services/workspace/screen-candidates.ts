@@ -6,6 +6,7 @@
  * a post whose front matter dates it a little off its name still falls in.
  */
 import { fileNameDate } from '../../../shared/document/file-name-date';
+import { nthLargest } from '../../../shared/posts/post-order';
 
 /** How many more files than the screen holds are read for it. */
 const MARGIN = 2;
@@ -13,24 +14,17 @@ const MARGIN = 2;
 /** The paths to read for a first screen of `count` posts; null when too many names carry no date to tell. */
 export function screenCandidates(paths: readonly string[], count: number): string[] | null {
   const wanted = count * MARGIN;
-  const undated: string[] = [];
-  const days = new Float64Array(paths.length);
-  let dated = 0;
-  const dayOf = (relative: string): number | null => {
-    const date = fileNameDate(relative.slice(relative.lastIndexOf('/') + 1));
-    // YYYY-MM-DD as YYYYMMDD: a number that orders as the dates do.
-    return date === null ? null : Number(date.slice(0, 4)) * 10_000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
-  };
   const keys = paths.map(dayOf);
-  for (let i = 0; i < paths.length; i++) {
-    const day = keys[i]!;
-    if (day === null) {
-      undated.push(paths[i]!);
-      if (undated.length > wanted) return null;
-    } else days[dated++] = day;
-  }
-  if (dated <= wanted) return [...paths];
-  const last = days.subarray(0, dated).sort()[dated - wanted]!; // ascending, a native numeric sort
+  const undated = paths.filter((_, i) => keys[i] === null);
+  if (undated.length > wanted) return null;
+  if (paths.length - undated.length <= wanted) return [...paths];
+  const last = nthLargest(keys, wanted)!;
   const picked = paths.filter((_, i) => keys[i] !== null && keys[i]! >= last);
   return [...picked, ...undated];
+}
+
+/** The date a file's name starts with, YYYY-MM-DD as the number YYYYMMDD (it orders as the dates do); null without one. */
+function dayOf(relative: string): number | null {
+  const date = fileNameDate(relative.slice(relative.lastIndexOf('/') + 1));
+  return date === null ? null : Number(date.slice(0, 4)) * 10_000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
 }
