@@ -3,7 +3,7 @@ import type { ErrorInfo } from '../../shared/errors';
 import type { PostSummary } from '../../shared/model';
 import type { GitStatus, PostGitState } from '../../shared/export';
 import { GitBranch, GitStateBadge } from '../export/GitState';
-import { LIST_PAGE, filterPosts, formatPostDate } from './post-order';
+import { filterPosts, formatPostDate } from './post-order';
 import './posts.css';
 
 interface PostsNavProps {
@@ -24,7 +24,7 @@ interface PostsNavProps {
 }
 
 /** Big sites list thousands of posts; render a page at a time so typing a query stays instant. */
-const PAGE = LIST_PAGE;
+const PAGE = 300;
 
 /**
  * The sidebar: search, then the posts newest first. The search box drives the

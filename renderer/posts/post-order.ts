@@ -2,9 +2,6 @@ import type { PostSummary } from '../../shared/model';
 
 export { FIRST_SCREEN_POSTS, sortPosts } from '../../shared/posts/post-order';
 
-/** Rows the post list draws at first (and per "Show more"). */
-export const LIST_PAGE = 300;
-
 /** Every word of the query must appear in the title, the path or a tag (case-insensitive). */
 export function filterPosts(posts: readonly PostSummary[], query: string): readonly PostSummary[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
