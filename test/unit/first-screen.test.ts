@@ -5,32 +5,20 @@
  */
 import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { AppState, createHandlers } from '../../electron/services/app-handlers';
-import { RecentFolders } from '../../electron/services/settings/recent-folders';
+import { describe, expect, it } from 'vitest';
 import { screenCandidates } from '../../electron/services/workspace/screen-candidates';
 import { Workspace } from '../../electron/services/workspace/workspace';
-import type { PostsChange, PostSummary } from '../../shared/model';
+import type { PostSummary } from '../../shared/model';
 import { firstPosts, sortPosts } from '../../shared/posts/post-order';
 import { dispatch } from '../../shared/rpc';
 import { copyFixture, tempDir } from '../support/fixtures';
+import { openWatched, type WatchedApp } from '../support/watched-app';
 
 const POST = (name: string, date: string) => `---\ntitle: ${name}\ndate: ${date}\n---\nBody of ${name}.\n`;
 
-const states: AppState[] = [];
-afterEach(async () => {
-  await Promise.all(states.splice(0).map((state) => state.close()));
-});
-
-async function openSite(): Promise<{ root: string; state: AppState; handlers: ReturnType<typeof createHandlers>; changes: PostsChange[] }> {
+async function openSite(): Promise<WatchedApp & { root: string }> {
   const root = await copyFixture('sites', 'events-jekyll');
-  const state = new AppState(RecentFolders.inStateDir(await tempDir('recap-state-')), { watch: true });
-  states.push(state);
-  const changes: PostsChange[] = [];
-  state.onPostsChanged((change) => changes.push(change));
-  const handlers = createHandlers(state, { mode: 'browser' });
-  await state.open(root);
-  return { root, state, handlers, changes };
+  return { root, ...(await openWatched(root)) };
 }
 
 const summary = (title: string, date: string | null): PostSummary => ({ path: `_posts/${title}.md`, title, date, draft: false, tags: [], categories: [], words: null });
@@ -185,10 +173,7 @@ describe('a big site seen for the first time', () => {
 
   it('the window gets that screen first and then the whole list, which puts a post dated far from its name in its place', async () => {
     const { root, farOff } = await bigSite();
-    const state = new AppState(RecentFolders.inStateDir(await tempDir('recap-state-')), { watch: true });
-    states.push(state);
-    const handlers = createHandlers(state, { mode: 'browser' });
-    await state.open(root);
+    const { handlers } = await openWatched(root);
     const all = sortPosts((await (await Workspace.open(root, {})).list({ words: false })).posts);
     expect(all[0]!.path).toBe(farOff);
 

@@ -1,12 +1,11 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppState, createHandlers } from '../../electron/services/app-handlers';
-import { RecentFolders } from '../../electron/services/settings/recent-folders';
 import { watchAfterFirstList, type ListedWatch } from '../../electron/services/workspace/watch-after-first-list';
 import { Workspace } from '../../electron/services/workspace/workspace';
 import type { PostsChange } from '../../shared/model';
-import { copyFixture, tempDir } from '../support/fixtures';
+import { copyFixture } from '../support/fixtures';
+import { openWatched } from '../support/watched-app';
 
 const PARIS = '_posts/2024-03-22-kubecon-paris-recap.md';
 const POST = (name: string) => `---\ntitle: ${name}\ndate: 2025-01-01\n---\nBody of ${name}.\n`;
@@ -72,12 +71,7 @@ describe('watching starts after the first list', () => {
 describe("the window's first list", () => {
   it('is the one started when the site opened, and a post added right after opening still shows up', async () => {
     const root = await copyFixture('sites', 'events-jekyll');
-    const state = new AppState(RecentFolders.inStateDir(await tempDir('recap-state-')), { watch: true });
-    watches.push(state);
-    const changes: PostsChange[] = [];
-    state.onPostsChanged((change) => changes.push(change));
-    const handlers = createHandlers(state, { mode: 'browser' });
-    await state.open(root);
+    const { state, handlers, changes } = await openWatched(root);
     const added = '_posts/2025-04-02-added-at-open.md';
     writeFileSync(path.join(root, added), POST('Added at open'));
     const first = await handlers.listPosts({});
@@ -89,10 +83,7 @@ describe("the window's first list", () => {
 
   it('a post created through the app before the first list is in that list', async () => {
     const root = await copyFixture('sites', 'events-jekyll');
-    const state = new AppState(RecentFolders.inStateDir(await tempDir('recap-state-')), { watch: true });
-    watches.push(state);
-    const handlers = createHandlers(state, { mode: 'browser' });
-    await state.open(root);
+    const { handlers } = await openWatched(root);
     await new Promise((resolve) => setTimeout(resolve, 300)); // the list started at open is done
     const created = await handlers.createPost({ title: 'Made before listing', date: '2025-06-01', draft: false });
     const listed = await handlers.listPosts({});
