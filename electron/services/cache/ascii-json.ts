@@ -9,7 +9,8 @@ export function asciiJson(json: string): string {
   return NON_ASCII.test(json) ? json.replace(NON_ASCII_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
 }
 
-const NON_ASCII = /[\u0080-\uffff]/;
+/** A character that is not ASCII (the index also tells which stored texts have one). */
+export const NON_ASCII = /[\u0080-\uffff]/;
 const NON_ASCII_ALL = /[\u0080-\uffff]/g;
 
 /**

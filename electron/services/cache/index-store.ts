@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { PostSummary } from '../../../shared/model';
 import { fillPostJson, type JsonPost } from '../workspace/post-json';
 import type { IndexedFile } from '../workspace/summarize-file';
-import { asciiJson, unasciiJson } from './ascii-json';
+import { NON_ASCII, asciiJson, unasciiJson } from './ascii-json';
 import { pruneOldest, readSealedText, sealedPath, writeSealedText, type SealedId } from './sealed-file';
 
 /** Bump when the stored shape or what a summary means changes: older files are rebuilt. */
@@ -339,8 +339,6 @@ function withNonAscii(files: readonly IndexedFile[], whole: string): Set<number>
   }
   return found;
 }
-
-const NON_ASCII = /[\u0080-\uffff]/;
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isNumber = (v: unknown): v is number => typeof v === 'number';
